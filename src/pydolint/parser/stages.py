@@ -1,0 +1,90 @@
+"""The stage model and the variables in effect at every instruction."""
+
+from __future__ import annotations
+
+from pydolint.model import Instruction, Stage
+from pydolint.variables import Variables
+
+
+def build_stages(instructions: list[Instruction], escape: str) -> tuple[list[Stage], list[Instruction]]:
+    """Assign instructions to stages and attach a Variables view to each."""
+    stages: list[Stage] = []
+    global_args: list[Instruction] = []
+    meta = Variables(escape=escape)  # the global scope, seen by FROM lines
+    scope = meta
+    for instruction in instructions:
+        if instruction.keyword == "FROM":
+            stage = _new_stage(instruction, len(stages), stages, meta)
+            stages.append(stage)
+            parent = stages[stage.parent_stage] if stage.parent_stage is not None else None
+            inherited = _final_env(parent) if parent else {}
+            scope = Variables(inherited, {}, escape)
+        instruction._variables = scope
+        if stages:
+            instruction.stage = len(stages) - 1
+            stages[-1].instructions.append(instruction)
+            if instruction.sub_instruction is not None:
+                instruction.sub_instruction.stage = instruction.stage
+                instruction.sub_instruction._variables = scope
+        elif instruction.keyword == "ARG":
+            global_args.append(instruction)
+        scope = _apply(instruction, scope, meta)
+        if not stages:
+            meta = scope
+    return stages, global_args
+
+
+def _apply(instruction: Instruction, scope: Variables, meta: Variables) -> Variables:
+    if instruction.keyword == "ENV":
+        env = {}
+        current = scope
+        for pair in instruction.key_values:
+            result = current.expand(pair.raw_value or "")
+            env[pair.key] = result.result if result else (pair.value or "")
+            current = current.with_env({pair.key: env[pair.key]})
+        return current
+    if instruction.keyword == "ARG":
+        current = scope
+        for pair in instruction.key_values:
+            if pair.raw_value is not None:
+                result = current.expand(pair.raw_value)
+                value = result.result if result else pair.value
+            elif pair.key in meta.args:
+                value = meta.args[pair.key]  # re-declared global: takes its default
+            else:
+                value = None
+            current = current.with_args({pair.key: value})
+        return current
+    return scope
+
+
+def _final_env(stage: Stage) -> dict[str, str]:
+    last = stage.instructions[-1]
+    final = _apply(last, last.variables, Variables())
+    return dict(final.env)
+
+
+def _new_stage(instruction: Instruction, index: int, stages: list[Stage], meta: Variables) -> Stage:
+    from pydolint.imageref import parse_image_ref
+
+    words = instruction.value
+    image = words[0] if words else ""
+    name = words[2] if len(words) == 3 and words[1].lower() == "as" else None
+    result = meta.expand(image)
+    resolved = result.result if result is not None else None
+    unresolved = result is None or bool(result.unmatched)
+    parent = None
+    if resolved is not None:
+        for earlier in stages:
+            if earlier.name is not None and earlier.name.lower() == resolved.lower():
+                parent = earlier.index
+    platform_flag = instruction.flag("platform")
+    image_ref = None
+    if resolved and not unresolved and parent is None and resolved.lower() != "scratch":
+        image_ref = parse_image_ref(resolved)
+    return Stage(
+        index=index, name=name, from_instruction=instruction, image=image,
+        resolved_image=resolved if not unresolved else None, unresolved=unresolved,
+        image_ref=image_ref, platform=platform_flag.value if platform_flag else None,
+        parent_stage=parent,
+    )

@@ -1,0 +1,51 @@
+"""ARG and ENV values in effect at an instruction, with Docker's scoping.
+
+- ARGs before the first FROM are global: they feed FROM lines, and a stage
+  sees one only after re-declaring it with ``ARG NAME``.
+- ENV set in a stage is inherited by stages built ``FROM`` it; ARG is not.
+- ENV wins over ARG of the same name, as in BuildKit's expansion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydolint.shellwords import LexResult, expand
+
+# ARGs BuildKit defines itself: known to exist, with values only the builder knows.
+AUTOMATIC_ARGS = frozenset(
+    "TARGETPLATFORM TARGETOS TARGETARCH TARGETVARIANT BUILDPLATFORM BUILDOS BUILDARCH "
+    "BUILDVARIANT TARGETSTAGE BUILDKIT_SYNTAX HTTP_PROXY HTTPS_PROXY FTP_PROXY NO_PROXY "
+    "ALL_PROXY http_proxy https_proxy ftp_proxy no_proxy all_proxy".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Variables:
+    env: dict[str, str] = field(default_factory=dict)
+    args: dict[str, str | None] = field(default_factory=dict)  # None: declared, value unknown
+    escape: str = "\\"
+
+    def get(self, name: str) -> str | None:
+        """The value in effect, or None when unset or only known at build time."""
+        if name in self.env:
+            return self.env[name]
+        return self.args.get(name)
+
+    def is_declared(self, name: str) -> bool:
+        return name in self.env or name in self.args
+
+    def mapping(self) -> dict[str, str]:
+        values = {k: v for k, v in self.args.items() if v is not None}
+        values.update(self.env)
+        return values
+
+    def expand(self, text: str) -> LexResult | None:
+        """Docker's substitution of ``text``; None where Docker reports an error."""
+        return expand(text, self.mapping(), self.escape)
+
+    def with_env(self, updates: dict[str, str]) -> Variables:
+        return Variables({**self.env, **updates}, self.args, self.escape)
+
+    def with_args(self, updates: dict[str, str | None]) -> Variables:
+        return Variables(self.env, {**self.args, **updates}, self.escape)
