@@ -250,6 +250,14 @@ class Document:
     bom: bool = False
     line_ending: str = "\n"  # "\n", "\r\n" or "mixed"
     global_args: list[Instruction] = field(default_factory=list)
+    # derived analyses shared between rules (shell parses, pragmas), computed once
+    analysis: dict = field(default_factory=dict, repr=False)
+
+    def cached(self, key, compute):
+        """``compute()`` once per document; rules share the result."""
+        if key not in self.analysis:
+            self.analysis[key] = compute()
+        return self.analysis[key]
 
     @property
     def final_stage(self) -> Stage | None:

@@ -58,10 +58,13 @@ def _apply(instruction: Instruction, scope: Variables, meta: Variables) -> Varia
     return scope
 
 
+def variables_after(instruction: Instruction) -> Variables:
+    """The variables in effect once ``instruction`` has run."""
+    return _apply(instruction, instruction.variables, Variables(escape=instruction.variables.escape))
+
+
 def _final_env(stage: Stage) -> dict[str, str]:
-    last = stage.instructions[-1]
-    final = _apply(last, last.variables, Variables())
-    return dict(final.env)
+    return dict(variables_after(stage.instructions[-1]).env)
 
 
 def _new_stage(instruction: Instruction, index: int, stages: list[Stage], meta: Variables) -> Stage:

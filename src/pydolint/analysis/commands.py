@@ -1,0 +1,29 @@
+"""Shell scripts of RUN instructions, parsed once per document and shared by rules."""
+
+from __future__ import annotations
+
+from pydolint.model import Document, Instruction
+
+
+def run_scripts(document: Document, instruction: Instruction):
+    """The parsed scripts of a RUN (command line and shell heredocs); [] for Windows shells."""
+    def compute():
+        from pydolint.analysis.run import scripts_for
+        from pydolint.analysis.stages import is_windows_stage, shell_for
+
+        if instruction.stage is not None and is_windows_stage(
+                document, document.stages[instruction.stage]):
+            return []
+        return scripts_for(instruction, shell_for(document, instruction))
+
+    return document.cached(("run_scripts", id(instruction)), compute)
+
+
+def stage_commands(document: Document, instructions):
+    """(instruction, run_script, command) for every shell command in these RUNs."""
+    for instruction in instructions:
+        if instruction.keyword != "RUN":
+            continue
+        for script in run_scripts(document, instruction):
+            for command in script.script.commands:
+                yield instruction, script, command

@@ -1,0 +1,47 @@
+"""Does a stage run Python? Shared by the PYTHON* environment rules."""
+
+from __future__ import annotations
+
+import re
+
+from pydolint.analysis.commands import stage_commands
+from pydolint.analysis.stages import last_instruction, lineage_instructions, root_stage
+from pydolint.model import Document, Stage
+
+PYTHON_PROGRAMS = re.compile(
+    r"^(python[0-9.]*|pypy[0-9.]*|gunicorn|uvicorn|hypercorn|daphne|granian|uwsgi|celery|flask|"
+    r"django-admin|manage\.py|streamlit|jupyter|jupyter-lab|fastapi|waitress-serve|dramatiq|rq|"
+    r"huey_consumer|pytest|dagster|airflow|prefect|scrapy|locust|mlflow|panel|gradio|voila)$")
+PYTHON_RUNNERS = re.compile(r"^(uv|poetry|pipenv|pdm|hatch|rye)$")
+INSTALLERS = re.compile(r"^(pip[0-9.]*|uv|poetry|pipenv|pdm|conda|mamba|micromamba)$")
+
+
+def _program_words(values) -> list[str]:
+    words = []
+    for value in values:
+        words += [w.strip("\"'") for w in value.split()]
+    return [w.rsplit("/", 1)[-1] for w in words if w]
+
+
+def runs_python(document: Document, stage: Stage) -> str | None:
+    """Why the stage counts as running Python, or None."""
+    from pydolint.pythontag import parse_python_tag
+
+    base = root_stage(document, stage)
+    if base.image_ref is not None and parse_python_tag(base.image_ref) is not None:
+        return f"it is built on '{base.image_ref.familiar}'"
+    for keyword in ("ENTRYPOINT", "CMD"):
+        instruction = last_instruction(document, stage, keyword)
+        if instruction is None:
+            continue
+        words = _program_words(instruction.value)
+        for i, word in enumerate(words):
+            if PYTHON_PROGRAMS.match(word) or (
+                    PYTHON_RUNNERS.match(word) and "run" in words[i + 1:i + 2]):
+                return f"its {keyword} (line {instruction.start_line}) runs {word}"
+    for instruction, _script, command in stage_commands(
+            document, lineage_instructions(document, stage)):
+        name = command.argv[0].text.rsplit("/", 1)[-1]
+        if INSTALLERS.match(name):
+            return f"it runs {name} on line {instruction.start_line}"
+    return None

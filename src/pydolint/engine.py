@@ -1,0 +1,70 @@
+"""Run the active rules over one parsed document and apply suppressions.
+
+The engine never executes anything from the Dockerfile and never touches the
+network; rules read the document and, through BuildContext, the build context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydolint.config import ActiveRule
+from pydolint.context import BuildContext
+from pydolint.diagnostics import Diagnostic
+from pydolint.model import Document
+from pydolint.pragmas import suppressions
+from pydolint.registry import Registry
+from pydolint.rule import RuleContext, today
+
+
+class RuleCrash(Exception):
+    """A rule raised: a pydolint bug, reported without stopping other files."""
+
+
+def lint_document(
+    document: Document,
+    path: str,
+    active: list[ActiveRule],
+    registry: Registry,
+    *,
+    build_context: BuildContext | None = None,
+    use_pragmas: bool = True,
+    trusted_registries: tuple[str, ...] = (),
+    target_stage: str | None = None,
+) -> tuple[list[Diagnostic], list[str]]:
+    """Diagnostics (suppressed ones flagged, not dropped) and rule crash messages."""
+    diagnostics: list[Diagnostic] = []
+    crashes: list[str] = []
+    lint_date = today()
+    for entry in active:
+        rule = entry.rule
+        context = RuleContext(document, path, entry.options, build_context, lint_date,
+                              trusted_registries, target_stage)
+        try:
+            for finding in rule.check(context):
+                diagnostics.append(Diagnostic(
+                    code=rule.code, name=rule.name, severity=entry.severity,
+                    message=finding.message, path=finding.path or path, span=finding.span,
+                    fix=finding.fix, related=finding.related,
+                ))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
+            crashes.append(f"internal error in rule {rule.code} ({rule.name}): "
+                           f"{type(exc).__name__}: {exc}")
+    if use_pragmas:
+        silencer = suppressions(document, registry)
+        diagnostics = [
+            replace(d, suppressed=True) if silencer.match(d.code, _anchor_line(d, path)) else d
+            for d in diagnostics
+        ]
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics, crashes
+
+
+def _anchor_line(diagnostic: Diagnostic, path: str) -> int:
+    """The Dockerfile line a pragma must precede; findings in other files use their RUN."""
+    if diagnostic.path == path:
+        return diagnostic.line
+    for related in diagnostic.related:
+        if related.path == path:
+            return related.span.start_line
+    return diagnostic.line
