@@ -27,3 +27,17 @@ def stage_commands(document: Document, instructions):
         for script in run_scripts(document, instruction):
             for command in script.script.commands:
                 yield instruction, script, command
+
+
+def installer_calls(document: Document, instructions):
+    """(instruction, run_script, invocation) for pip, uv, poetry... in these RUNs."""
+    from pydolint.analysis.installers import pip_invocations
+
+    for instruction in instructions:
+        if instruction.keyword != "RUN":
+            continue
+        for script in run_scripts(document, instruction):
+            calls = document.cached(("installers", id(script)),
+                                    lambda s=script: pip_invocations(s.script))
+            for call in calls:
+                yield instruction, script, call

@@ -45,3 +45,23 @@ def runs_python(document: Document, stage: Stage) -> str | None:
         if INSTALLERS.match(name):
             return f"it runs {name} on line {instruction.start_line}"
     return None
+
+
+def base_distro(document: Document, stage: Stage) -> str | None:
+    """"alpine", "debian" or "windows" for the stage's base image; None if unknown."""
+    from pydolint.pythontag import parse_python_tag
+
+    ref = root_stage(document, stage).image_ref
+    if ref is None:
+        return None
+    tag = parse_python_tag(ref)
+    if tag is not None:
+        if tag.variant == "alpine":
+            return "alpine"
+        return "windows" if tag.variant in ("windowsservercore", "nanoserver") else "debian"
+    name, version = ref.short_name, (ref.tag or "").lower()
+    if name == "alpine" or "alpine" in version:
+        return "alpine"
+    if name in ("debian", "ubuntu") or any(c in version for c in ("bookworm", "trixie", "bullseye")):
+        return "debian"
+    return None

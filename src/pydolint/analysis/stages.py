@@ -89,3 +89,17 @@ def stage_ships(document: Document, stage: Stage, target: str | None = None) -> 
             if source is not None and source.lower() in (name, str(stage.index)):
                 return False
     return not any(other.parent_stage == stage.index for other in document.stages)
+
+
+def user_at(document: Document, instruction: Instruction) -> str | None:
+    """The USER in effect when ``instruction`` runs (None: the image's default)."""
+    if instruction.stage is None:
+        return None
+    user = None
+    for candidate in lineage_instructions(document, document.stages[instruction.stage]):
+        if candidate is instruction:
+            break
+        if candidate.keyword == "USER" and candidate.value:
+            expanded = candidate.variables.expand(candidate.value[0])
+            user = expanded.result if expanded is not None else candidate.value[0]
+    return user

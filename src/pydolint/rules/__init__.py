@@ -10,5 +10,7 @@ BUILTIN_RULE_MODULES = (
     "df100_image_untagged",
     "df101_image_latest_tag",
     "df400_runs_as_root",
+    "py105_alpine_compiled_packages",
     "py200_missing_pythonunbuffered",
+    "py300_pip_cache",
 )
