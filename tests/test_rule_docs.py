@@ -58,3 +58,9 @@ def test_generated_rule_pages_are_current(tmp_path):
     assert generated.keys() == committed.keys(), "run: pydolint rules --write-docs rules/"
     stale = sorted(name for name in generated if generated[name] != committed[name])
     assert stale == [], f"stale pages {stale}; run: pydolint rules --write-docs rules/"
+
+
+def test_readme_rule_table_is_current():
+    readme = (ROOT / "README.md").read_text()
+    assert docs.readme_with_table(readme, RULES) == readme, \
+        "run: pydolint rules --write-docs rules/"
