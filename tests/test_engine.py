@@ -188,3 +188,59 @@ def test_directory_discovery_skips_vendor_dirs(tmp_path):
 
     assert [p.relative_to(tmp_path).as_posix() for p in find_dockerfiles(tmp_path)] == [
         "Dockerfile", "api/Dockerfile.prod", "api/web.dockerfile", "x/Containerfile"]
+
+
+def test_a_crashing_rule_is_reported_and_others_still_run(tmp_path):
+    from pydolint.registry import Registry
+    from pydolint.rule import Rule
+
+    def explode(ctx):
+        raise RuntimeError("boom")
+        yield
+
+    crashing = Rule(code="ZZ999", name="crashes", severity="error", check=explode, doc="x")
+    registry = Registry(default_registry().rules + [crashing])
+    (tmp_path / "Dockerfile").write_text(ROOT_AND_UNBUFFERED)
+    run = lint_paths([str(tmp_path / "Dockerfile")], registry=registry)
+    assert codes(run.diagnostics) == [("DF400", 1), ("PY200", 1)]
+    assert run.errors == [(str(tmp_path / "Dockerfile"),
+                           "internal error in rule ZZ999 (crashes): RuntimeError: boom")]
+
+
+def test_plugin_rules_come_from_entry_points(monkeypatch):
+    import importlib.metadata as metadata
+
+    from pydolint import registry as registry_module
+    from pydolint.rule import Rule
+
+    plugin = Rule(code="ACME001", name="acme-rule", severity="info", doc="x",
+                  check=lambda ctx: iter(()))
+
+    class FakeEntryPoint:
+        name, value = "acme", "acme:RULE"
+
+        def load(self):
+            return plugin
+
+    monkeypatch.setattr(metadata, "entry_points",
+                        lambda group: [FakeEntryPoint()] if group == "pydolint.rules" else [])
+    assert registry_module.plugin_rules() == [plugin]
+
+
+def test_plugin_with_a_bad_code_is_refused(monkeypatch):
+    import importlib.metadata as metadata
+
+    from pydolint import registry as registry_module
+    from pydolint.rule import Rule
+
+    bad = Rule(code="lower1", name="acme-rule", severity="info", doc="x", check=lambda ctx: iter(()))
+
+    class FakeEntryPoint:
+        name, value = "acme", "acme:RULE"
+
+        def load(self):
+            return bad
+
+    monkeypatch.setattr(metadata, "entry_points", lambda group: [FakeEntryPoint()])
+    with pytest.raises(registry_module.RegistryError, match="does not match"):
+        registry_module.plugin_rules()

@@ -36,28 +36,33 @@ def lint_document(
     diagnostics: list[Diagnostic] = []
     crashes: list[str] = []
     lint_date = today()
-    for entry in active:
-        rule = entry.rule
-        context = RuleContext(document, path, entry.options, build_context, lint_date,
-                              trusted_registries, target_stage)
-        try:
-            for finding in rule.check(context):
-                diagnostics.append(Diagnostic(
-                    code=rule.code, name=rule.name, severity=entry.severity,
-                    message=finding.message, path=finding.path or path, span=finding.span,
-                    fix=finding.fix, related=finding.related,
-                ))
-        except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
-            crashes.append(f"internal error in rule {rule.code} ({rule.name}): "
-                           f"{type(exc).__name__}: {exc}")
-    if use_pragmas:
-        silencer = suppressions(document, registry)
-        diagnostics = [
-            replace(d, suppressed=True) if silencer.match(d.code, _anchor_line(d, path)) else d
-            for d in diagnostics
-        ]
+    silencer = suppressions(document, registry) if use_pragmas else None
+    for group in ([e for e in active if not e.rule.after_all],
+                  [e for e in active if e.rule.after_all]):
+        found: list[Diagnostic] = []
+        for entry in group:
+            context = RuleContext(document, path, entry.options, build_context, lint_date,
+                                  trusted_registries, target_stage, tuple(diagnostics))
+            found += _run(entry, context, path, crashes)
+        if silencer is not None:
+            found = [replace(d, suppressed=True) if silencer.match(d.code, _anchor_line(d, path))
+                     else d for d in found]
+        diagnostics += found
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, crashes
+
+
+def _run(entry: ActiveRule, context: RuleContext, path: str, crashes: list[str]) -> list[Diagnostic]:
+    rule = entry.rule
+    try:
+        return [Diagnostic(code=rule.code, name=rule.name, severity=entry.severity,
+                           message=finding.message, path=finding.path or path, span=finding.span,
+                           fix=finding.fix, related=finding.related)
+                for finding in rule.check(context)]
+    except Exception as exc:  # noqa: BLE001 - one rule's bug must not stop the run
+        crashes.append(f"internal error in rule {rule.code} ({rule.name}): "
+                       f"{type(exc).__name__}: {exc}")
+        return []
 
 
 def _anchor_line(diagnostic: Diagnostic, path: str) -> int:

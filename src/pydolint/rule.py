@@ -62,6 +62,8 @@ class Rule:
     options: tuple[Option, ...] = ()
     fixable: bool = False
     tags: tuple[str, ...] = ()
+    # runs after every other rule and reads their diagnostics in ``ctx.prior`` (DF004)
+    after_all: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.severity, str):
@@ -90,6 +92,7 @@ class RuleContext:
     today: _dt.date = field(default_factory=lambda: today())
     trusted_registries: tuple[str, ...] = ()
     target_stage: str | None = None
+    prior: tuple = ()  # other rules' diagnostics, suppressed ones marked (after_all rules only)
 
 
 _TODAY_OVERRIDE: _dt.date | None = None
