@@ -60,6 +60,9 @@ class Finding:
     fix: Fix | None = None
     related: tuple[RelatedLocation, ...] = ()
     path: str | None = None  # set when the finding is in another file (a requirements file)
+    # a finding more or less severe than the rule's default (DF303: secrets vs bloat);
+    # a configured severity override for the rule still wins
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from pydolint.config import ActiveRule
 from pydolint.context import BuildContext
-from pydolint.diagnostics import Diagnostic
+from pydolint.diagnostics import Diagnostic, Severity
 from pydolint.model import Document
 from pydolint.pragmas import suppressions
 from pydolint.registry import Registry
@@ -55,7 +55,8 @@ def lint_document(
 def _run(entry: ActiveRule, context: RuleContext, path: str, crashes: list[str]) -> list[Diagnostic]:
     rule = entry.rule
     try:
-        return [Diagnostic(code=rule.code, name=rule.name, severity=entry.severity,
+        return [Diagnostic(code=rule.code, name=rule.name,
+                           severity=_severity(entry, finding),
                            message=finding.message, path=finding.path or path, span=finding.span,
                            fix=finding.fix, related=finding.related)
                 for finding in rule.check(context)]
@@ -63,6 +64,12 @@ def _run(entry: ActiveRule, context: RuleContext, path: str, crashes: list[str])
         crashes.append(f"internal error in rule {rule.code} ({rule.name}): "
                        f"{type(exc).__name__}: {exc}")
         return []
+
+
+def _severity(entry: ActiveRule, finding) -> Severity:
+    if finding.severity is None or entry.severity != entry.rule.severity:
+        return entry.severity  # the rule's default, or the user's override for the rule
+    return finding.severity
 
 
 def _anchor_line(diagnostic: Diagnostic, path: str) -> int:
