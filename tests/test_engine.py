@@ -244,3 +244,12 @@ def test_plugin_with_a_bad_code_is_refused(monkeypatch):
     monkeypatch.setattr(metadata, "entry_points", lambda group: [FakeEntryPoint()])
     with pytest.raises(registry_module.RegistryError, match="does not match"):
         registry_module.plugin_rules()
+
+
+def test_build_args_and_target_change_what_is_linted():
+    text = ("ARG TAG=3.12-slim\nFROM python:${TAG} AS app\nENV PYTHONUNBUFFERED=1\nUSER 10001\n"
+            "FROM app AS debug\nUSER root\n")
+    assert codes(lint_text(text)) == [("DF400", 6)]
+    assert codes(lint_text(text, target="app")) == []
+    found = lint_text(text, build_args={"TAG": "latest"}, target="app", service="web")
+    assert [(d.code, d.line, d.extra) for d in found] == [("DF101", 2, {"service": "web"})]

@@ -55,25 +55,38 @@ def lint_text(
     registry: Registry | None = None,
     use_pragmas: bool = True,
     include_suppressed: bool = False,
+    build_args: dict[str, str] | None = None,
+    target: str | None = None,
+    service: str | None = None,
 ) -> list[Diagnostic]:
-    """Lint Dockerfile text. ``context_dir`` is the build context (None: no context)."""
+    """Lint Dockerfile text. ``context_dir`` is the build context (None: no context).
+
+    ``build_args`` and ``target`` are those of the build (compose ``args`` and
+    ``target``); ``service`` names a compose service in every diagnostic.
+    """
     result = _lint_one(text, path, config or Config(), registry or default_registry(),
-                       Path(context_dir) if context_dir is not None else None, use_pragmas)
+                       Path(context_dir) if context_dir is not None else None, use_pragmas,
+                       target=target, build_args=build_args, service=service)
     return [d for d in result.diagnostics if include_suppressed or not d.suppressed]
 
 
 def _lint_one(text, path, config, registry, context_dir, use_pragmas,
-              dockerfile_path: Path | None = None, target: str | None = None) -> FileResult:
+              dockerfile_path: Path | None = None, target: str | None = None,
+              build_args: dict[str, str] | None = None, service: str | None = None) -> FileResult:
+    from dataclasses import replace
+
     from pydolint.context import BuildContext
     from pydolint.engine import lint_document
 
-    document = parse(text, path)
+    document = parse(text, path, build_args)
     context = BuildContext(context_dir, dockerfile_path) if context_dir is not None else None
     diagnostics, crashes = lint_document(
         document, path, active_rules(config, registry, path), registry,
         build_context=context, use_pragmas=use_pragmas,
         trusted_registries=config.trusted_registries, target_stage=target,
     )
+    if service is not None:
+        diagnostics = [replace(d, extra={**d.extra, "service": service}) for d in diagnostics]
     result = FileResult(path, diagnostics, document, fail_level=config.fail_level)
     if crashes:
         result.error = "; ".join(crashes)

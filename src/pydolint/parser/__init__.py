@@ -25,8 +25,12 @@ def decode(source: str | bytes) -> tuple[str, bool, list[SyntaxIssue]]:
     return (text[1:] if bom else text), bom, issues
 
 
-def parse(source: str | bytes, path: str | None = None) -> Document:
-    """Parse Dockerfile text or bytes. Never raises; problems become ``errors``."""
+def parse(source: str | bytes, path: str | None = None,
+          build_args: dict[str, str] | None = None) -> Document:
+    """Parse Dockerfile text or bytes. Never raises; problems become ``errors``.
+
+    ``build_args`` override ARG defaults, as ``docker build --build-arg`` does.
+    """
     from pydolint.parser.core import Parser
     from pydolint.parser.stages import build_stages
 
@@ -62,7 +66,8 @@ def parse(source: str | bytes, path: str | None = None) -> Document:
         document.errors.append(SyntaxIssue(
             "the file has no instructions: a Dockerfile needs at least a FROM line",
             Span.line(last, 1, 2)))
-    document.stages, document.global_args = build_stages(document.instructions, document.escape)
+    document.stages, document.global_args = build_stages(document.instructions, document.escape,
+                                                                build_args)
     document.errors.sort(key=lambda issue: (issue.span.start_line, issue.span.start_column))
     return document
 

@@ -6,8 +6,14 @@ from pydolint.model import Instruction, Stage
 from pydolint.variables import Variables
 
 
-def build_stages(instructions: list[Instruction], escape: str) -> tuple[list[Stage], list[Instruction]]:
-    """Assign instructions to stages and attach a Variables view to each."""
+def build_stages(instructions: list[Instruction], escape: str,
+                 build_args: dict[str, str] | None = None) -> tuple[list[Stage], list[Instruction]]:
+    """Assign instructions to stages and attach a Variables view to each.
+
+    ``build_args`` (``--build-arg``, compose ``args``) override ARG defaults
+    wherever the ARG is declared, as in a real build.
+    """
+    build_args = build_args or {}
     stages: list[Stage] = []
     global_args: list[Instruction] = []
     meta = Variables(escape=escape)  # the global scope, seen by FROM lines
@@ -28,13 +34,14 @@ def build_stages(instructions: list[Instruction], escape: str) -> tuple[list[Sta
                 instruction.sub_instruction._variables = scope
         elif instruction.keyword == "ARG":
             global_args.append(instruction)
-        scope = _apply(instruction, scope, meta)
+        scope = _apply(instruction, scope, meta, build_args)
         if not stages:
             meta = scope
     return stages, global_args
 
 
-def _apply(instruction: Instruction, scope: Variables, meta: Variables) -> Variables:
+def _apply(instruction: Instruction, scope: Variables, meta: Variables,
+           build_args: dict[str, str] | None = None) -> Variables:
     if instruction.keyword == "ENV":
         env = {}
         current = scope
@@ -46,7 +53,9 @@ def _apply(instruction: Instruction, scope: Variables, meta: Variables) -> Varia
     if instruction.keyword == "ARG":
         current = scope
         for pair in instruction.key_values:
-            if pair.raw_value is not None:
+            if build_args and pair.key in build_args:
+                value = build_args[pair.key]
+            elif pair.raw_value is not None:
                 result = current.expand(pair.raw_value)
                 value = result.result if result else pair.value
             elif pair.key in meta.args:
