@@ -14,8 +14,15 @@ from pydolint.model import Document
 from pydolint.parser import parse
 from pydolint.registry import Registry, default_registry
 
-__all__ = ["lint_text", "lint_paths", "load_config", "parse", "LintRun", "ConfigError",
-           "Overrides"]
+__all__ = [
+    "ConfigError",
+    "LintRun",
+    "Overrides",
+    "lint_paths",
+    "lint_text",
+    "load_config",
+    "parse",
+]
 
 
 @dataclass

@@ -33,11 +33,13 @@ def main() -> None:
               show_default=True)
 def parse_command(path: str, output_format: str) -> None:
     """Print the parsed model of one Dockerfile (a stable JSON interface)."""
+    from pathlib import Path
+
     from pydolint.parser import parse
     from pydolint.parser.dump import document_to_dict, document_to_text
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         click.echo(f"pydolint: cannot read {path}: {exc.strerror or exc}", err=True)
         sys.exit(2)
@@ -161,8 +163,8 @@ def _renderer(name: str):
 
 
 def _report(run, include_suppressed: bool, *, color: bool, show_context: bool, quiet: bool):
-    from pydolint.reporters.report import Report
     from pydolint.registry import default_registry
+    from pydolint.reporters.report import Report
 
     diagnostics = sorted((d for r in run.results for d in r.diagnostics
                           if include_suppressed or not d.suppressed),

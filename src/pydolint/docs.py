@@ -78,8 +78,8 @@ def first_sentence(text: str) -> str:
     return paragraph
 
 
-_FENCE = re.compile(r"^```(\w*)([^\n]*)\n(.*?)^```\s*$", re.M | re.S)
-_OPTION_LINE = re.compile(r"^- `([a-z0-9-]+)`", re.M)
+_FENCE = re.compile(r"^```(\w*)([^\n]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+_OPTION_LINE = re.compile(r"^- `([a-z0-9-]+)`", re.MULTILINE)
 
 
 @dataclass

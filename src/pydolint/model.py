@@ -162,10 +162,12 @@ class Instruction:
         return self._end_column
 
     _end_column: int = 1
+    keyword_line: int = 0  # where the keyword stands (after a lone continuation line, not start_line)
 
     @property
     def keyword_span(self) -> Span:
-        return Span(self.start_line, self.column, self.start_line, self.column + len(self.keyword))
+        line = self.keyword_line or self.start_line
+        return Span(line, self.column, line, self.column + len(self.keyword_as_written))
 
     def flag(self, name: str) -> Flag | None:
         """The last flag with this name (BuildKit keeps the last one)."""

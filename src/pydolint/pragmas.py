@@ -21,10 +21,10 @@ from pydolint.registry import Registry
 
 _IGNORE = re.compile(
     r"^(?P<tool>pydolint|hadolint)\s+(?P<scope>global\s+)?ignore\s*=\s*"
-    r"(?P<codes>[\w.-]+(?:\s*,\s*[\w.-]+)*)", re.I)
-_CHECK = re.compile(r"^check\s*=\s*(?P<value>.+)$", re.I)
+    r"(?P<codes>[\w.-]+(?:\s*,\s*[\w.-]+)*)", re.IGNORECASE)
+_CHECK = re.compile(r"^check\s*=\s*(?P<value>.+)$", re.IGNORECASE)
 _BUILDKIT_NAME = re.compile(r"^[A-Z][A-Za-z]+$")  # BuildKit check names are CamelCase words
-_CHECKOV = re.compile(r"^checkov:skip\s*=\s*(?P<codes>[\w-]+)", re.I)
+_CHECKOV = re.compile(r"^checkov:skip\s*=\s*(?P<codes>[\w-]+)", re.IGNORECASE)
 
 
 @dataclass

@@ -31,10 +31,14 @@ class LexResult:
 
 
 class _Words:
-    __slots__ = ("buf", "words", "in_word")
+    """Word splitting state. BuildKit shares one word buffer between nested
+    scans (``${V:-x}`` inside a word resets it), and so do we: it changes how
+    such words split."""
 
-    def __init__(self) -> None:
-        self.buf: list[str] = []
+    __slots__ = ("buf", "in_word", "words")
+
+    def __init__(self, buf: list[str]) -> None:
+        self.buf = buf
         self.words: list[str] = []
         self.in_word = False
 
@@ -94,6 +98,7 @@ class _Run:
         self.raw_escapes = lexer.raw_escapes
         self.matched: set[str] = set()
         self.unmatched: set[str] = set()
+        self.word_buffer: list[str] = []
 
     def peek(self) -> str | None:
         return self.text[self.pos] if self.pos < len(self.text) else None
@@ -120,7 +125,8 @@ class _Run:
 
     def _stop_on(self, stop: str | None) -> tuple[str, list[str]]:
         result: list[str] = []
-        words = _Words()
+        self.word_buffer.clear()
+        words = _Words(self.word_buffer)
         esc = self.lx.escape
         while (ch := self.peek()) is not None:
             if stop is not None and ch == stop:
@@ -311,7 +317,7 @@ class _Run:
         replacement = self._word_until_brace(True)
         value, found = self.get_env(name)
         if self.lx.skip_unset and not found:
-            return "${%s/%s/%s}" % (name, pattern, replacement)
+            return "${" + f"{name}/{pattern}/{replacement}" + "}"
         regex = _shell_pattern(pattern, greedy=True, anchored=False)
         if replace_all:
             return regex.sub(lambda _m: replacement, value)

@@ -49,10 +49,13 @@ def parse(source: str | bytes, path: str | None = None,
     nul = text.find("\0")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
+        if _looks_binary(text):
+            document.errors.append(SyntaxIssue(
+                f"this looks like a binary file, not a Dockerfile (NUL bytes from line {line} "
+                "on); nothing else was checked", Span.line(line, 1, 2)))
+            return document
         document.errors.append(SyntaxIssue(
-            f"the file contains a NUL byte on line {line}: it looks like a binary file, "
-            "not a Dockerfile", Span.line(line, 1, 2)))
-        return document
+            f"line {line} contains a NUL byte, which no Dockerfile needs", Span.line(line, 1, 2)))
     parser = Parser(physical)
     parser.run()
     document.instructions = parser.instructions
@@ -70,6 +73,13 @@ def parse(source: str | bytes, path: str | None = None,
                                                                 build_args)
     document.errors.sort(key=lambda issue: (issue.span.start_line, issue.span.start_column))
     return document
+
+
+def _looks_binary(text: str) -> bool:
+    """Many NULs or control bytes: a binary file, whose "instructions" would be noise."""
+    sample = text[:8192]
+    control = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return control > max(8, len(sample) // 50)
 
 
 def _line_ending(lines: list[str]) -> str:

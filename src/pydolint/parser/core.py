@@ -16,7 +16,7 @@ from pydolint.parser.heredocs import HEREDOC_KEYWORDS, find_markers
 from pydolint.shellwords import GO_SPACE, LexError
 
 MAX_LINE = 65535  # bufio.MaxScanTokenSize - 1
-DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z", re.S)
+DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z", re.DOTALL)
 KNOWN_DIRECTIVES = frozenset({"syntax", "escape", "check"})
 
 
@@ -40,7 +40,7 @@ class _Directives:
 
     def _set_continuation(self) -> None:
         e = re.escape(self.escape)
-        self.continuation = re.compile(rf"([^{e}]){e}[ \t]*\Z|^{e}[ \t]*\Z", re.S)
+        self.continuation = re.compile(rf"([^{e}]){e}[ \t]*\Z|^{e}[ \t]*\Z", re.DOTALL)
 
     def feed(self, text: str, line: int) -> bool:
         """Offer one line (newline trimmed); True if it was a directive."""
@@ -128,9 +128,12 @@ class Parser:
                 length += len(piece)
             logical = "".join(pieces)
             instruction = instructions.build(logical, tuple(segments), self.directives.escape, self)
-            instruction.start_line = start_line
-            instruction.end_line = i
-            instruction._end_column = len(lines[i - 1].rstrip("\r\n")) + 1
+            for node in (instruction, instruction.sub_instruction):
+                if node is not None:
+                    node.start_line, node.end_line = start_line, i
+                    node._end_column = len(lines[i - 1].rstrip("\r\n")) + 1
+            if instruction.sub_instruction is not None:  # it starts where its keyword stands
+                instruction.sub_instruction.start_line = instruction.sub_instruction.keyword_line
             i = self._read_heredocs(instruction, logical, i)
             self._note_broken_continuation(instruction, last_end_line)
             instruction.index = len(self.instructions)
@@ -180,8 +183,9 @@ class Parser:
         if target is not instruction:
             target.heredocs = instruction.heredocs
         if heredocs:
-            instruction.end_line = target.end_line = i
-            instruction._end_column = len(self.lines[i - 1].rstrip("\r\n")) + 1
+            for node in (instruction, target):
+                node.end_line = i
+                node._end_column = len(self.lines[i - 1].rstrip("\r\n")) + 1
         return i
 
     def _note_broken_continuation(self, instruction: Instruction, previous_end: int) -> None:

@@ -17,7 +17,7 @@ KNOWN_FLAGS: dict[str, frozenset[str]] = {
 
 def split_flag(raw: str) -> tuple[str, str | None]:
     """``--mount=a=b`` -> ("mount", "a=b"); ``--link`` -> ("link", None)."""
-    body = raw[2:] if raw.startswith("--") else raw
+    body = raw.removeprefix("--")
     name, sep, value = body.partition("=")
     return name, (value if sep else None)
 

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from pydolint.parser.core import Parser
 
 KNOWN = frozenset(
-    "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL "
-    "STOPSIGNAL USER VOLUME WORKDIR".split()
+    ["ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"]
 )
 MAYBE_JSON = frozenset({"CMD", "ENTRYPOINT", "RUN", "SHELL"})
 MAYBE_JSON_LIST = frozenset({"ADD", "COPY", "VOLUME"})
@@ -42,11 +41,15 @@ def shift_segments(segments: Segments, base: int) -> Segments:
 
 def build(line: str, segments: Segments, escape: str, parser: Parser) -> Instruction:
     (word, start, _end), rest_start = lexing.split_command(line)
+    # Go's simple case mapping, which BuildKit uses to find the instruction
+    lowered = word.replace("\u0130", "i").lower()
     instruction = Instruction(
-        keyword=word.upper(), keyword_as_written=word, start_line=0, end_line=0, column=1,
+        keyword=lowered.upper() if lowered.upper() in KNOWN else word.upper(),
+        keyword_as_written=word, start_line=0, end_line=0, column=1,
         original=line, flags=(), form="shell", value=(), args=(), segments=segments,
     )
-    _, instruction.column = instruction.position(start)
+    instruction.keyword_line, instruction.column = instruction.position(start)
+    instruction.start_line = instruction.end_line = segments[0][1] if segments else 0
     flag_pieces, args_start = ([], None)
     if rest_start is not None:
         flag_pieces, args_start = lexing.extract_flags(line, rest_start, escape)
@@ -92,6 +95,8 @@ def _parse_arguments(ins: Instruction, rest: str, base: int, escape: str, parser
         if rest:
             sub = build(rest, shift_segments(ins.segments, base), escape, parser)
             ins.sub_instruction = sub
+            if sub.keyword == "ONBUILD":  # BuildKit nests the node: its values are one ""
+                sub.value = ("",)
             ins.value, ins.args, ins.form = sub.value, sub.args, sub.form
     else:
         ins.value = ("",)  # BuildKit keeps unknown instructions with one empty value

@@ -44,11 +44,34 @@ def split_command(line: str) -> tuple[Piece, int | None]:
 
 
 def extract_flags(line: str, pos: int, escape: str) -> tuple[list[Piece], int | None]:
-    """Leading ``--flag`` words (quotes removed) and where the rest begins."""
+    """Leading ``--flag`` words (quotes removed) and where the rest begins.
+
+    BuildKit scans flags byte by byte, so a non-ASCII flag value comes out as
+    its UTF-8 bytes read as Latin-1 (and byte 0xA0 counts as a space). We
+    scan the same bytes to get the same result.
+    """
+    if line.isascii():
+        return _extract_flags(line, pos, escape)
+    data = line.encode("utf-8", "surrogatepass")
+    view = data.decode("latin-1")
+    byte_pos = len(line[:pos].encode("utf-8", "surrogatepass"))
+    flags, rest = _extract_flags(view, byte_pos, escape)
+
+    def char_offset(offset: int) -> int:
+        return len(data[:offset].decode("utf-8", "ignore"))
+
+    return ([(text, char_offset(s), char_offset(e)) for text, s, e in flags],
+            None if rest is None else char_offset(rest))
+
+
+_BYTE_SPACE = frozenset("\t\n\v\f\r \x85\xa0")
+
+
+def _extract_flags(line: str, pos: int, escape: str) -> tuple[list[Piece], int | None]:
     flags: list[Piece] = []
     n = len(line)
     while True:
-        while pos < n and line[pos] in GO_SPACE:
+        while pos < n and line[pos] in _BYTE_SPACE:
             pos += 1
         if pos >= n:
             return flags, None
@@ -61,7 +84,7 @@ def extract_flags(line: str, pos: int, escape: str) -> tuple[list[Piece], int | 
         while pos < n:
             ch = line[pos]
             if quote is None:
-                if ch in GO_SPACE:
+                if ch in _BYTE_SPACE:
                     break
                 if ch in "'\"":
                     quote, blank_ok = ch, True

@@ -33,8 +33,7 @@ CMD ["python", "/app/app.py"]
 
 import re
 
-from pydolint.analysis.stages import (is_windows_stage, last_instruction, root_stage,
-                                      target_stage)
+from pydolint.analysis.stages import is_windows_stage, last_instruction, root_stage, target_stage
 from pydolint.diagnostics import Finding
 from pydolint.knowledge import default_user
 from pydolint.rule import Rule

@@ -30,8 +30,7 @@ RUN pip install --no-cache-dir gunicorn==23.0.0
 ```
 """
 
-from pydolint.analysis.caches import (cache_dir, cache_mount_targets, covers, home_at,
-                                      removes_cache)
+from pydolint.analysis.caches import cache_dir, cache_mount_targets, covers, home_at, removes_cache
 from pydolint.analysis.commands import installer_calls
 from pydolint.analysis.stages import stage_ships
 from pydolint.diagnostics import Edit, Finding, Fix
