@@ -20,6 +20,9 @@ def runner(monkeypatch):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
+    # a fixed rule set, so that new rules do not change these CLI tests
+    (tmp_path / ".pydolint.toml").write_text('select = ["DF101", "DF400", "PY200", "PY201"]\n'
+                                             'ignore = ["PY201"]\n')
     (tmp_path / "Dockerfile").write_text(BAD)
     (tmp_path / "good.Dockerfile").write_text(GOOD)
     monkeypatch.chdir(tmp_path)
