@@ -23,12 +23,19 @@ if TYPE_CHECKING:
     from pydolint.imageref import ImageRef
 
 DATA_FILES = (
+    "secret_patterns.toml",
+    "context_hygiene.toml",
+    "image_env.toml",
+    "system_paths.toml",
     "python_versions.toml",
     "python_image.toml",
     "distro_releases.toml",
     "musllinux_wheels.toml",
     "build_requirements.toml",
     "nonroot_images.toml",
+    "system_interpreters.toml",
+    "gpu_frameworks.toml",
+    "system_packages.toml",
 )
 
 _MINOR = re.compile(r"(\d+)\.(\d+)")
@@ -371,3 +378,61 @@ def image_tags(image: str) -> ImageTags:
         pypy_versions=dict(section.get("pypy_versions", {})),
         debian_codenames=tuple(data["grammar"]["debian_codenames"]),
     )
+
+
+# -- Distribution interpreters of the python images ------------------------------
+
+
+def system_interpreters(image: str, variant: str | None) -> tuple[str, ...] | None:
+    """The /usr/bin Python interpreters of the official ``image`` ("python" or "pypy")
+    in ``variant`` (None: the full image, "slim", "alpine"); None when unknown."""
+    entry = load("system_interpreters.toml")["images"].get(image, {}).get(variant or "full")
+    return None if entry is None else tuple(entry)
+
+
+# -- GPU frameworks ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GpuFramework:
+    package: str
+    pulls: str  # what the default install brings along
+    instead: str  # the CPU-only way to install it
+    cpu_index: bool = False  # a CPU-only wheel index selects CPU wheels
+    cuda_extras: tuple[str, ...] = ()  # only these extras pull CUDA (fnmatch patterns)
+
+    def pulls_cuda(self, extras: tuple[str, ...]) -> bool:
+        if not self.cuda_extras:
+            return True
+        return any(fnmatchcase(e, p) for e in extras for p in self.cuda_extras)
+
+
+def gpu_framework(package: str) -> GpuFramework | None:
+    """What is known about an ML framework whose default wheels bring GPU support."""
+    entry = load("gpu_frameworks.toml")["packages"].get(canonicalize_name(package))
+    if entry is None:
+        return None
+    return GpuFramework(package=canonicalize_name(package), pulls=entry["pulls"],
+                        instead=entry["instead"], cpu_index=entry.get("cpu_index", False),
+                        cuda_extras=tuple(entry.get("cuda_extras", ())))
+
+
+# -- System packages (apt, apk, rpm) -------------------------------------------
+
+
+def image_packages(image: str) -> frozenset[str]:
+    """Packages an image already has (``"python-full"``), dependencies included."""
+    entry = load("system_packages.toml")["images"].get(image, {})
+    return frozenset([*entry.get("packages", ()), *entry.get("transitive", ())])
+
+
+def package_provides(distro: str) -> dict[str, tuple[str, ...]]:
+    """Package -> the names installing it also satisfies (metapackages, virtual names)."""
+    table = load("system_packages.toml")["provides"].get(distro, {})
+    return {name: tuple(names) for name, names in table.items()}
+
+
+def package_patterns(kind: str, family: str) -> tuple[str, ...]:
+    """fnmatch patterns of ``kind`` ("build_tools", "distro_python") for "debian",
+    "alpine" or "rpm"."""
+    return tuple(load("system_packages.toml")[kind].get(family, ()))
