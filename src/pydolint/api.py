@@ -5,6 +5,7 @@ Nothing here prints or exits; problems come back as data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,15 @@ class FileResult:
     document: Document | None = None
     error: str | None = None
     fail_level: Severity = Severity.INFO
+    # the lines findings point into, when they are not the document's own (an inline
+    # Dockerfile reported at its place in a compose file)
+    lines: list[str] | None = None
+
+    @property
+    def source_lines(self) -> list[str] | None:
+        if self.lines is not None:
+            return self.lines
+        return self.document.lines if self.document is not None else None
 
 
 @dataclass
@@ -110,9 +120,20 @@ def lint_paths(
     stdin_text: bytes | None = None,
     stdin_filename: str | None = None,
     registry: Registry | None = None,
+    build_files: list[str] | None = None,
+    discover_build_files: bool = True,
+    environ: Mapping[str, str] | None = None,
 ) -> LintRun:
-    """Lint files and directories. Raises ConfigError for bad configuration."""
-    from pydolint.discovery import find_dockerfiles
+    """Lint files and directories. Raises ConfigError for bad configuration.
+
+    ``build_files`` are compose or bake files (see ``pydolint.buildfiles``)
+    whose builds are linted with their own context, args and target; with
+    ``discover_build_files`` the ones found in linted directories are too. A
+    Dockerfile that such a build uses is linted through it, not on its own.
+    Without ``paths``, the current directory is linted unless ``build_files``
+    are given. ``environ`` (default ``os.environ``) feeds compose interpolation.
+    """
+    from pydolint.discovery import find_build_files, find_dockerfiles
 
     registry = registry or default_registry()
     overrides = overrides or Overrides()
@@ -131,7 +152,26 @@ def lint_paths(
         return overrides.apply(loaded[found])
 
     run = LintRun()
-    for target in _expand(paths, find_dockerfiles):
+    if not paths and build_files:
+        targets, found = [], []
+    else:
+        targets, found = _expand(paths, find_dockerfiles,
+                                 find_build_files if discover_build_files else None)
+    covered: set[Path] = set()
+    seen_build_files: set[Path] = set()
+    for build_file in [*(build_files or ()), *found]:
+        key = Path(build_file).resolve()
+        if key in seen_build_files:
+            continue
+        seen_build_files.add(key)
+        for result, dockerfile in _lint_build_file(build_file, config_for, registry, use_pragmas,
+                                                   environ):
+            run.results.append(result)
+            if dockerfile is not None:
+                covered.add(dockerfile.resolve())
+    for target in targets:
+        if target != "-" and covered and Path(target).resolve() in covered:
+            continue  # linted above, as its compose service or bake target builds it
         if target == "-":
             name = stdin_filename or "-"
             file_path = Path(stdin_filename) if stdin_filename else Path.cwd() / "Dockerfile"
@@ -150,12 +190,92 @@ def lint_paths(
     return run
 
 
-def _expand(paths: list[str], find) -> list[str]:
-    targets = []
+def _expand(paths: list[str], find, find_build=None) -> tuple[list[str], list[str]]:
+    """Files to lint, and the build files found in directories (when ``find_build``)."""
+    targets: list[str] = []
+    build_files: list[str] = []
     for raw in paths or ["."]:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            targets += [str(p) if raw != "." else str(p.relative_to(".")) for p in find(path)]
+            targets += _shown(raw, find(path))
+            if find_build is not None:
+                build_files += _shown(raw, find_build(path))
         else:
             targets.append(raw)
-    return targets
+    return targets, build_files
+
+
+def _shown(raw: str, found: list[Path]) -> list[str]:
+    return [str(p) if raw != "." else str(p.relative_to(".")) for p in found]
+
+
+def _lint_build_file(build_file: str, config_for, registry: Registry, use_pragmas: bool,
+                     environ: Mapping[str, str] | None):
+    """(FileResult, Dockerfile path or None) for each build of a compose or bake file."""
+    import os
+
+    from pydolint.buildfiles import load_build_file
+
+    shown = os.path.normpath(build_file)
+    try:
+        specs, errors = load_build_file(build_file, environ)
+    except ImportError as exc:  # PyYAML missing
+        yield FileResult(shown, error=f"cannot read compose files without {exc.name}: "
+                                      "pip install pyyaml"), None
+        return
+    for error in errors:
+        yield FileResult(shown, error=str(error)), None
+    for spec in specs:
+        config = config_for((spec.dockerfile or Path(build_file)).absolute())
+        if spec.inline is None:
+            try:
+                data: str | bytes = spec.dockerfile.read_bytes()
+            except OSError as exc:
+                yield FileResult(spec.display_path,
+                                 error=f"cannot read: {exc.strerror or exc}"), spec.dockerfile
+                continue
+        else:
+            data = spec.inline
+        result = _lint_one(data, spec.display_path, config, registry, spec.context, use_pragmas,
+                           dockerfile_path=spec.dockerfile, target=spec.target,
+                           build_args=spec.args, service=spec.service)
+        if spec.inline is not None:
+            _place_inline(result, spec)
+        yield result, spec.dockerfile
+        document = result.document
+        if spec.target and document is not None and document.stage_named(spec.target) is None:
+            yield FileResult(shown, error=f"service '{spec.service}': target '{spec.target}' "
+                                          f"is not a stage of {spec.display_path}"), None
+
+
+def _place_inline(result: FileResult, spec) -> None:
+    """Point the findings of an inline Dockerfile at its place in the build file."""
+    from dataclasses import replace
+
+    from pydolint.model import Span
+
+    origin = spec.inline_origin
+    try:
+        result.lines = Path(spec.build_file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        result.lines = []
+    if origin is None:
+        return
+
+    def move(span: Span) -> Span:
+        if origin.exact:
+            return Span(span.start_line + origin.line_offset,
+                        span.start_column + origin.column_offset,
+                        span.end_line + origin.line_offset, span.end_column + origin.column_offset)
+        return Span.line(origin.line_offset + 1, origin.column_offset + 1,
+                         origin.column_offset + 2)
+
+    moved = []
+    for d in result.diagnostics:
+        related = tuple(replace(r, span=move(r.span)) if r.path == result.path else r
+                        for r in d.related)
+        if d.path == result.path:  # fixes are dropped: their edits are relative to the inline text
+            moved.append(replace(d, span=move(d.span), fix=None, related=related))
+        else:
+            moved.append(replace(d, related=related))
+    result.diagnostics = moved

@@ -92,6 +92,15 @@ def _use_color(color: bool | None) -> bool:
               help="Use this config file instead of searching upward from each file.")
 @click.option("--context", "context_dir", type=click.Path(exists=True, file_okay=False),
               help="Build context directory [default: each Dockerfile's directory].")
+@click.option("--compose", "compose_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False),
+              help="Lint the builds of this compose file's services, each with its own context, "
+                   "args and target; repeatable.")
+@click.option("--bake", "bake_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Lint the targets of this docker-bake.json file; repeatable.")
+@click.option("--no-build-files", is_flag=True,
+              help="In directories, do not look for compose and bake files: lint each "
+                   "Dockerfile once, with its own directory as the context.")
 @click.option("--stdin-filename", help="Path to report for input read from '-'.")
 @click.option("--no-ignore-comments", is_flag=True, help="Disregard suppression comments.")
 @click.option("--include-suppressed", is_flag=True,
@@ -100,8 +109,9 @@ def _use_color(color: bool | None) -> bool:
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Force or disable colour [default: on a terminal].")
 def check_command(paths, select, extend_select, ignore, fail_level, output_format, output_file,
-                  reports, config_path, context_dir, stdin_filename, no_ignore_comments,
-                  include_suppressed, quiet, statistics, color) -> None:
+                  reports, config_path, context_dir, compose_files, bake_files, no_build_files,
+                  stdin_filename, no_ignore_comments, include_suppressed, quiet, statistics,
+                  color) -> None:
     """Lint Dockerfiles (files, directories, or - for standard input)."""
     from pathlib import Path
 
@@ -124,7 +134,8 @@ def check_command(paths, select, extend_select, ignore, fail_level, output_forma
             list(paths), overrides=overrides, config_path=Path(config_path) if config_path else None,
             context_dir=Path(context_dir) if context_dir else None,
             use_pragmas=not no_ignore_comments, stdin_text=stdin_text,
-            stdin_filename=stdin_filename,
+            stdin_filename=stdin_filename, build_files=[*compose_files, *bake_files],
+            discover_build_files=not no_build_files,
         )
     except ConfigError as exc:
         click.echo(f"pydolint: config error: {exc}", err=True)
@@ -173,9 +184,9 @@ def _report(run, include_suppressed: bool, *, color: bool, show_context: bool, q
     return Report(
         diagnostics=tuple(diagnostics),
         rules=tuple(r for r in default_registry().rules if r.code in used),
-        files=tuple(r.path for r in run.results),
+        files=tuple(dict.fromkeys(r.path for r in run.results)),
         errors=tuple(run.errors),
-        sources={r.path: r.document.lines for r in run.results if r.document is not None},
+        sources={r.path: r.source_lines for r in run.results if r.source_lines is not None},
         color=color, show_context=show_context, include_suppressed=include_suppressed,
         summary=not quiet,
     )
@@ -237,3 +248,67 @@ def explain_command(rule: str) -> None:
         click.echo(f"pydolint: no rule is called {rule!r}; see `pydolint rules`", err=True)
         sys.exit(2)
     click.echo("\n".join(docs.page(r) for r in found), nl=False)
+
+
+@main.group("config")
+def config_group() -> None:
+    """Configuration helpers."""
+
+
+@config_group.command("import-hadolint")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--write", is_flag=True,
+              help="Add the table to ./pyproject.toml if there is one, else write "
+                   "./.pydolint.toml; never overwrites an existing pydolint configuration.")
+def import_hadolint_command(path: str | None, write: bool) -> None:
+    """Print the [tool.pydolint] equivalent of a hadolint configuration.
+
+    PATH defaults to .hadolint.yaml (or .hadolint.yml) in the current directory.
+    """
+    from pathlib import Path
+
+    from pydolint.import_hadolint import HadolintConfigError, convert, load_yaml, render
+    from pydolint.registry import default_registry
+
+    if path is None:
+        path = next((name for name in (".hadolint.yaml", ".hadolint.yml")
+                     if Path(name).is_file()), ".hadolint.yaml")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        conversion = convert(load_yaml(text), default_registry())
+    except HadolintConfigError as exc:
+        _fail(f"{path}: {exc}")
+    if not write:
+        click.echo(render(conversion, source=path), nl=False)
+        return
+    pyproject, standalone = Path("pyproject.toml"), Path(".pydolint.toml")
+    if pyproject.is_file():
+        import tomllib
+
+        current = pyproject.read_text(encoding="utf-8")
+        try:
+            existing = tomllib.loads(current).get("tool", {}).get("pydolint")
+        except tomllib.TOMLDecodeError as exc:
+            _fail(f"{pyproject}: not valid TOML ({exc}); not changed")
+        if existing is not None:
+            _fail(f"{pyproject} already has a [tool.pydolint] table; not changed "
+                  "(run without --write to see the converted table)")
+        separator = "" if not current or current.endswith("\n\n") else (
+            "\n" if current.endswith("\n") else "\n\n")
+        pyproject.write_text(current + separator + render(conversion, source=path),
+                             encoding="utf-8")
+        click.echo(f"wrote [tool.pydolint] to {pyproject}")
+    else:
+        if standalone.exists():
+            _fail(f"{standalone} already exists; not changed "
+                  "(run without --write to see the converted table)")
+        standalone.write_text(render(conversion, prefix="", source=path), encoding="utf-8")
+        click.echo(f"wrote {standalone}")
+
+
+def _fail(message: str):
+    click.echo(f"pydolint: {message}", err=True)
+    sys.exit(2)

@@ -48,6 +48,31 @@ def _ignored(relative: str, name: str, is_dir: bool, patterns) -> bool:
 
 def find_dockerfiles(root: Path) -> list[Path]:
     """Dockerfiles below ``root``, sorted, skipping VCS, virtualenvs and ignored paths."""
+    return _walk(root, is_dockerfile_name)
+
+
+def find_build_files(root: Path) -> list[Path]:
+    """Compose and bake files below ``root``, sorted, skipping what find_dockerfiles skips.
+
+    In one directory only the first compose file of ``compose.yaml``,
+    ``compose.yml``, ``docker-compose.yml``, ``docker-compose.yaml`` counts,
+    as ``docker compose`` itself chooses; ``docker-bake.json`` counts too.
+    """
+    from pydolint.buildfiles import BAKE_FILES, BUILD_FILE_NAMES, COMPOSE_FILES
+
+    found = _walk(root, lambda name: name in BUILD_FILE_NAMES)
+    chosen = []
+    by_dir: dict[Path, list[Path]] = {}
+    for path in found:
+        by_dir.setdefault(path.parent, []).append(path)
+    for paths in by_dir.values():
+        names = {p.name: p for p in paths}
+        compose = next((names[n] for n in COMPOSE_FILES if n in names), None)
+        chosen += [p for p in (compose, *(names.get(n) for n in BAKE_FILES)) if p is not None]
+    return sorted(chosen)
+
+
+def _walk(root: Path, wanted) -> list[Path]:
     patterns = _gitignore(root)
     found = []
     for current, dirs, files in os.walk(root):
@@ -64,6 +89,6 @@ def find_dockerfiles(root: Path) -> list[Path]:
         dirs[:] = kept
         for name in sorted(files):
             relative = f"{rel_dir}/{name}" if rel_dir != "." else name
-            if is_dockerfile_name(name) and not _ignored(relative, name, False, patterns):
+            if wanted(name) and not _ignored(relative, name, False, patterns):
                 found.append(here / name)
     return sorted(found)

@@ -36,6 +36,7 @@ DATA_FILES = (
     "system_interpreters.toml",
     "gpu_frameworks.toml",
     "system_packages.toml",
+    "other_tools.toml",
 )
 
 _MINOR = re.compile(r"(\d+)\.(\d+)")
