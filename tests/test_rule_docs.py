@@ -1,10 +1,12 @@
 """Every rule's docstring is complete, its examples run, and rules/ is current."""
 
+from dataclasses import replace
+
 import pytest
 
 from pydolint import docs
 from pydolint.api import lint_text
-from pydolint.config import Config
+from pydolint.config import Config, load_config
 from pydolint.registry import default_registry
 
 from conftest import ROOT
@@ -18,8 +20,11 @@ def _lint_example(rule, example, tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content)
     (tmp_path / "Dockerfile").write_text(example.dockerfile)
+    config = Config()
+    if ".pydolint.toml" in example.files:  # an example may show the configuration it needs
+        config = load_config(tmp_path / ".pydolint.toml", default_registry())
     return lint_text(example.dockerfile, str(tmp_path / "Dockerfile"),
-                     config=Config(select=(rule.code,)), context_dir=tmp_path)
+                     config=replace(config, select=(rule.code,)), context_dir=tmp_path)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

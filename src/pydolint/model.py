@@ -266,9 +266,9 @@ class Document:
         return self.stages[-1] if self.stages else None
 
     def stage_named(self, name: str) -> Stage | None:
-        """An earlier stage by name (case-insensitive) or by index."""
+        """A stage by name (case-insensitive; the last of duplicates, as BuildKit) or index."""
         lowered = name.lower()
-        for stage in self.stages:
+        for stage in reversed(self.stages):
             if stage.name is not None and stage.name.lower() == lowered:
                 return stage
         if name.isdigit() and int(name) < len(self.stages):

@@ -12,11 +12,6 @@ from dataclasses import dataclass, field
 
 from pydolint.shellwords import LexResult, expand
 
-# ARGs BuildKit defines itself: known to exist, with values only the builder knows.
-AUTOMATIC_ARGS = frozenset(
-    ["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETSTAGE", "BUILDKIT_SYNTAX", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy"]
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Variables:

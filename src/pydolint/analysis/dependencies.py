@@ -19,14 +19,13 @@ Everything is computed once per document and shared through ``Document.cached``.
 from __future__ import annotations
 
 import posixpath
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pydolint.analysis.commands import installer_calls
 from pydolint.analysis.copy_instructions import workdir_at
 from pydolint.analysis.image_files import Source, image_files
 from pydolint.analysis.installers import PipInvocation
-from pydolint.analysis.requirements import RequirementLine, RequirementsFile, load_requirements
+from pydolint.analysis.requirements import RequirementsFile, load_requirements
 from pydolint.analysis.run import RunScript
 from pydolint.analysis.shell import ShellWord, SimpleCommand, unwrap
 from pydolint.context import BuildContext
@@ -199,19 +198,6 @@ def hashes_required(install: Install, loaded: list[LoadedFile]) -> bool:
     variable = "UV_REQUIRE_HASHES" if install.tool.startswith("uv") else "PIP_REQUIRE_HASHES"
     return install.call.has_option("--require-hashes") or truthy(install.setting(variable)) \
         or any(line.hashes for f in loaded if f.file for line in f.file.lines)
-
-
-_LINE_OPTION = re.compile(r"\s+--?[A-Za-z]")
-
-
-def without_options(line: RequirementLine) -> RequirementLine:
-    """A requirement line with per-requirement options (``--config-settings``,
-    ``--global-option``...) cut from its text and specifier; the requirements
-    parser only strips ``--hash``."""
-    if not line.specifier or not _LINE_OPTION.search(line.specifier):
-        return line
-    return replace(line, text=_LINE_OPTION.split(line.text)[0],
-                   specifier=_LINE_OPTION.split(line.specifier)[0].strip())
 
 
 # --- building an Install ------------------------------------------------------

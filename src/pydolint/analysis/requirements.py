@@ -19,6 +19,7 @@ from pydolint.context import BuildContext
 _COMMENT = re.compile(r"(^|\s)#.*$")
 _OPTION = re.compile(r"^(-[a-zA-Z]|--[a-z][a-z-]*)(?:[= \t]+(.*))?$")
 _NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)")
+_REQUIREMENT_OPTION = re.compile(r"\s+--?[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +81,13 @@ def parse_requirements(text: str, path: str) -> list[RequirementLine]:
 
 def _parse_line(text: str, path: str, line: int, column: int, end: int) -> RequirementLine:
     hashes = "--hash" in text
-    requirement_text = re.split(r"\s+--hash[= ]", text)[0].strip()
-    option = _OPTION.match(requirement_text)
+    option = _OPTION.match(text)
     if option and option.group(1) not in ("-e", "--editable"):
         return RequirementLine(path, line, column, end, text, option.group(1),
                                (option.group(2) or "").strip() or None, hashes=hashes)
+    # per-requirement options (--hash, --config-settings...) follow the requirement
+    as_written = requirement_text = _REQUIREMENT_OPTION.split(text, maxsplit=1)[0].strip()
+    option = _OPTION.match(requirement_text)
     editable = None
     if option:
         editable, requirement_text = option.group(1), (option.group(2) or "").strip()
@@ -98,12 +101,12 @@ def _parse_line(text: str, path: str, line: int, column: int, end: int) -> Requi
         (".whl", ".tar.gz", ".zip"))
     if parsed is not None and parsed.name and not local:
         specifier = ",".join(op + version for op, version in parsed.specs)
-        return RequirementLine(path, line, column, end, text, editable, None,
+        return RequirementLine(path, line, column, end, as_written, editable, None,
                                _normalise(parsed.name), specifier, hashes,
                                bool(parsed.vcs), parsed.uri, bool(parsed.local_file))
     name = _NAME.match(requirement_text) if not local else None
     specifier = requirement_text[name.end():].split(";")[0].strip() if name else ""
-    return RequirementLine(path, line, column, end, text, editable, None,
+    return RequirementLine(path, line, column, end, as_written, editable, None,
                            _normalise(name.group(1)) if name else None, specifier, hashes,
                            requirement_text.startswith(("git+", "hg+", "svn+", "bzr+")),
                            None, local)

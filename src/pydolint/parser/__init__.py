@@ -49,13 +49,11 @@ def parse(source: str | bytes, path: str | None = None,
     nul = text.find("\0")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        if _looks_binary(text):
-            document.errors.append(SyntaxIssue(
-                f"this looks like a binary file, not a Dockerfile (NUL bytes from line {line} "
-                "on); nothing else was checked", Span.line(line, 1, 2)))
-            return document
+        # BuildKit reads such files anyway, so we parse them too, after saying so
+        what = ("this looks like a binary file, not a Dockerfile" if _looks_binary(text)
+                else "a Dockerfile has no use for NUL bytes")
         document.errors.append(SyntaxIssue(
-            f"line {line} contains a NUL byte, which no Dockerfile needs", Span.line(line, 1, 2)))
+            f"line {line} contains a NUL byte: {what}", Span.line(line, 1, 2)))
     parser = Parser(physical)
     parser.run()
     document.instructions = parser.instructions

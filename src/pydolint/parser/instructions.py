@@ -39,8 +39,9 @@ def shift_segments(segments: Segments, base: int) -> Segments:
     return tuple(shifted)
 
 
-def build(line: str, segments: Segments, escape: str, parser: Parser) -> Instruction:
-    (word, start, _end), rest_start = lexing.split_command(line)
+def build(line: str, segments: Segments, escape: str, parser: Parser,
+          nested: bool = False) -> Instruction:
+    (word, start, _end), rest_start, line_end = lexing.split_command(line)
     # Go's simple case mapping, which BuildKit uses to find the instruction
     lowered = word.replace("\u0130", "i").lower()
     instruction = Instruction(
@@ -52,14 +53,15 @@ def build(line: str, segments: Segments, escape: str, parser: Parser) -> Instruc
     instruction.start_line = instruction.end_line = segments[0][1] if segments else 0
     flag_pieces, args_start = ([], None)
     if rest_start is not None:
-        flag_pieces, args_start = lexing.extract_flags(line, rest_start, escape)
+        flag_pieces, args_start = lexing.extract_flags(line[:line_end], rest_start, escape)
     instruction.flags = tuple(
         Flag(*split_flag(text), raw=text, span=instruction.span_of(s, e))
         for text, s, e in flag_pieces
     )
     a_start, a_end = (len(line), len(line)) if args_start is None else lexing.trim_space(line, args_start)
     _parse_arguments(instruction, line[a_start:a_end], a_start, escape, parser)
-    _check(instruction, parser)
+    if not (nested and instruction.keyword == "ONBUILD"):  # chaining is reported once, outside
+        _check(instruction, parser)
     return instruction
 
 
@@ -93,9 +95,9 @@ def _parse_arguments(ins: Instruction, rest: str, base: int, escape: str, parser
         _parse_healthcheck(ins, rest, base, parser)
     elif keyword == "ONBUILD":
         if rest:
-            sub = build(rest, shift_segments(ins.segments, base), escape, parser)
+            sub = build(rest, shift_segments(ins.segments, base), escape, parser, nested=True)
             ins.sub_instruction = sub
-            if sub.keyword == "ONBUILD":  # BuildKit nests the node: its values are one ""
+            if sub.sub_instruction is not None:  # BuildKit nests that node: one "" value
                 sub.value = ("",)
             ins.value, ins.args, ins.form = sub.value, sub.args, sub.form
     else:
@@ -190,7 +192,13 @@ def _check(ins: Instruction, parser: Parser) -> None:
         if flag.name not in allowed:
             fail(f"unknown flag: --{flag.name} ({keyword} accepts "
                  f"{', '.join('--' + f for f in sorted(allowed)) or 'no flags'})", flag.span)
-    if keyword in ("ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "SHELL", "ONBUILD", "HEALTHCHECK") \
+    if keyword == "ONBUILD" and ins.sub_instruction is not None:
+        trigger = ins.sub_instruction.keyword
+        if trigger in NOT_ONBUILD_TRIGGERS:
+            fail(f"{trigger} isn't allowed as an ONBUILD trigger"
+                 if trigger != "ONBUILD" else "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
+                 ins.sub_instruction.keyword_span)
+    elif keyword in ("ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "SHELL", "ONBUILD", "HEALTHCHECK") \
             and not value:
         fail(f"{keyword} requires at least one argument")
     elif keyword in SINGLE_STRING and not value:
@@ -204,12 +212,6 @@ def _check(ins: Instruction, parser: Parser) -> None:
         _check_from(ins, fail)
     elif keyword == "SHELL" and ins.form != "exec":
         fail("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]")
-    elif keyword == "ONBUILD" and ins.sub_instruction is not None:
-        trigger = ins.sub_instruction.keyword
-        if trigger in NOT_ONBUILD_TRIGGERS:
-            fail(f"{trigger} isn't allowed as an ONBUILD trigger"
-                 if trigger != "ONBUILD" else "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
-                 ins.sub_instruction.keyword_span)
     elif keyword == "HEALTHCHECK":
         _check_healthcheck(ins, fail)
     if keyword in ("ARG", "ENV", "LABEL"):

@@ -34,13 +34,17 @@ def trim_space(line: str, start: int = 0, end: int | None = None) -> tuple[int, 
     return start, end
 
 
-def split_command(line: str) -> tuple[Piece, int | None]:
-    """The instruction word and the offset where its arguments start (None if none)."""
+def split_command(line: str) -> tuple[Piece, int | None, int]:
+    """The instruction word, where its arguments start (None if none) and end.
+
+    The end excludes trailing white space as Go's strings.TrimSpace sees it,
+    which BuildKit strips before it scans the flags.
+    """
     start, end = trim_space(line)
     match = WHITESPACE.search(line, start, end)
     if match is None:
-        return (line[start:end], start, end), None
-    return (line[start : match.start()], start, match.start()), match.end()
+        return (line[start:end], start, end), None, end
+    return (line[start : match.start()], start, match.start()), match.end(), end
 
 
 def extract_flags(line: str, pos: int, escape: str) -> tuple[list[Piece], int | None]:

@@ -43,13 +43,13 @@ def build_stages(instructions: list[Instruction], escape: str,
 def _apply(instruction: Instruction, scope: Variables, meta: Variables,
            build_args: dict[str, str] | None = None) -> Variables:
     if instruction.keyword == "ENV":
+        # BuildKit expands every pair with the values from before the instruction:
+        # in `ENV A=1 B=$A`, B does not see the new A
         env = {}
-        current = scope
         for pair in instruction.key_values:
-            result = current.expand(pair.raw_value or "")
+            result = scope.expand(pair.raw_value or "")
             env[pair.key] = result.result if result else (pair.value or "")
-            current = current.with_env({pair.key: env[pair.key]})
-        return current
+        return scope.with_env(env)
     if instruction.keyword == "ARG":
         current = scope
         for pair in instruction.key_values:

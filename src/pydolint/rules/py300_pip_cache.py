@@ -1,9 +1,10 @@
 """A pip or uv install leaves its download cache in the image.
 
 ## What it does
-Finds `pip install` however it is called (`pip`, `pip3.12`, a path,
-`python -m pip`, inside `sh -c`, heredocs and `&&` chains, flags anywhere)
-and `uv pip install`, `uv sync` and `uv add`, and reports those that keep
+Finds `pip install` (and `pip download` and `pip wheel`) however it is
+called (`pip`, `pip3.12`, a path, `python -m pip`, inside `sh -c`, heredocs
+and `&&` chains, flags anywhere) and `uv pip install`, `uv sync` and
+`uv add`, and reports those that keep
 their cache. The cache is gone when the install uses `--no-cache-dir` (or
 uv's `--no-cache`), when `PIP_NO_CACHE_DIR` (any value, even `off`) or
 `UV_NO_CACHE` is set by ENV, ARG, `export` or inline, when the RUN has a
@@ -32,14 +33,12 @@ RUN pip install --no-cache-dir gunicorn==23.0.0
 
 from pydolint.analysis.caches import cache_dir, cache_mount_targets, covers, home_at, removes_cache
 from pydolint.analysis.commands import installer_calls
+from pydolint.analysis.dependencies import CACHE_OFF, CACHING
 from pydolint.analysis.stages import stage_ships
 from pydolint.diagnostics import Edit, Finding, Fix
 from pydolint.model import Span
 from pydolint.rule import Rule
 
-CACHING = {("pip", "install"): "pip", ("uv-pip", "install"): "uv", ("uv-pip", "sync"): "uv",
-           ("uv", "sync"): "uv", ("uv", "add"): "uv"}
-OFF_SWITCH = {"pip": ("--no-cache-dir", "PIP_NO_CACHE_DIR"), "uv": ("--no-cache", "UV_NO_CACHE")}
 
 
 def check(ctx):
@@ -50,7 +49,7 @@ def check(ctx):
         tool = CACHING.get((call.tool, call.subcommand))
         if tool is None:
             continue
-        option, variable = OFF_SWITCH[tool]
+        option, variable = CACHE_OFF[tool]
         if call.has_option(option) or call.env(variable) is not None \
                 or variable in script.script.exports \
                 or instruction.variables.get(variable) is not None:

@@ -47,7 +47,6 @@ from pydolint.analysis.dependencies import (
     hashes_required,
     installs,
     requirement_files,
-    without_options,
 )
 from pydolint.diagnostics import Finding, RelatedLocation
 from pydolint.rule import Rule
@@ -68,7 +67,6 @@ def check(ctx):
         run = install.script.command_span(install.call.command)
         for found in loaded:
             for line in found.file.lines if found.file and not found.constraint else ():
-                line = without_options(line)
                 if line.option or line.name is None or line.url or line.vcs or line.local \
                         or line.pinned or (found.file.path, line.line) in seen:
                     continue
