@@ -759,3 +759,22 @@ def test_doc_sections_and_first_sentence():
     fenced = doc_sections("## Example\n```dockerfile\n# Options\nFROM x\n```\n## Options\nnone")
     assert fenced["Example"] == "```dockerfile\n# Options\nFROM x\n```"
     assert fenced["Options"] == "none"
+
+
+def test_text_context_never_echoes_a_line_with_a_secret():
+    from pydolint.api import lint_text
+    from pydolint.config import Config
+    from pydolint.registry import default_registry
+    from pydolint.reporters.report import Report
+    from pydolint.reporters.text import render
+
+    secret = "AKIAIOSFODNN7EXAMPLE"
+    source = f"FROM python:3.12-slim\nENV AWS_ACCESS_KEY_ID={secret}\n"
+    found = lint_text(source, "Dockerfile", config=Config(select=("DF401", "DF504", "DF507")))
+    assert {d.code for d in found} >= {"DF401"}
+    report = Report(diagnostics=tuple(found), rules=tuple(default_registry().rules),
+                    files=("Dockerfile",), sources={"Dockerfile": source.splitlines()},
+                    show_context=True)
+    text = render(report)
+    assert secret not in text
+    assert "(line 2 is not shown: it holds a secret)" in text

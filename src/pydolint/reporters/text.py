@@ -93,11 +93,23 @@ def _display(line: str) -> tuple[str, list[int]]:
     return "".join(shown), starts
 
 
-def _context(report: Report, diagnostic, style: _Style, color: str) -> list[str]:
+def _secret_lines(report: Report) -> set[tuple[str, int]]:
+    """Lines that hold a secret a rule found: never echoed, whatever else is reported there."""
+    secret_rules = {rule.code for rule in report.rules if "secrets" in rule.tags}
+    return {(d.path, line) for d in report.diagnostics if d.code in secret_rules
+            for line in range(d.span.start_line, d.span.end_line + 1)}
+
+
+def _context(report: Report, diagnostic, style: _Style, color: str,
+             hidden: set[tuple[str, int]] = frozenset()) -> list[str]:
     lines = report.sources.get(diagnostic.path)
     span = diagnostic.span
     if not lines or not 1 <= span.start_line <= len(lines):
         return []
+    if (diagnostic.path, span.start_line) in hidden:
+        pad = " " * len(str(span.start_line))
+        return [f"{pad} {style('|', BLUE, BOLD)} (line {span.start_line} is not shown: "
+                "it holds a secret)"]
     source = lines[span.start_line - 1]
     shown, starts = _display(source)
     start_index = min(max(span.start_column - 1, 0), len(source))
@@ -188,13 +200,14 @@ def render(report: Report) -> str:
             f"{style(escape_control(path) + ':', BOLD)} {style('error:', RED, BOLD)} "
             f"{escape_control(message)}"
         )
+    hidden = _secret_lines(report) if report.show_context else set()
     for diagnostic in report.diagnostics:
         if report.show_context and out:
             out.append("")
         out.append(_header(diagnostic, style))
         if report.show_context:
             color = SEVERITY_COLOR[severity_of(diagnostic)]
-            out.extend(_context(report, diagnostic, style, color))
+            out.extend(_context(report, diagnostic, style, color, hidden))
             out.extend(_hints(report, diagnostic, style))
     if not report.summary:
         return "\n".join(out) + "\n" if out else ""

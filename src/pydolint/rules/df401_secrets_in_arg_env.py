@@ -71,4 +71,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF401", name="secrets-in-arg-env", severity="error", check=check,
-            doc=__doc__, aliases=("DL3064", "SecretsUsedInArgOrEnv", "DS-0031"), tags=("security",))
+            doc=__doc__, aliases=("DL3064", "SecretsUsedInArgOrEnv", "DS-0031"), tags=("security", "secrets"))
