@@ -77,18 +77,25 @@ def is_windows_stage(document: Document, stage: Stage) -> bool:
 
 
 def stage_ships(document: Document, stage: Stage, target: str | None = None) -> bool:
-    """False for a helper stage that is only copied from and never part of the image."""
+    """Whether the stage's content can end up in an image someone runs.
+
+    True for the final stage's lineage, for stages nothing refers to (they may
+    be built with --target), and for any stage a shipping stage is built FROM;
+    False for helper stages that are only copied from.
+    """
     final = target_stage(document, target)
-    if final is None or stage in lineage(document, final):
-        return True
-    name = (stage.name or "").lower()
-    for instruction in document.all_instructions():
-        for flag in instruction.flags:
-            source = flag.value if flag.name == "from" else (
-                flag.mount.from_ if flag.mount is not None else None)
-            if source is not None and source.lower() in (name, str(stage.index)):
-                return False
-    return not any(other.parent_stage == stage.index for other in document.stages)
+    shipping = set() if final is None else {s.index for s in lineage(document, final)}
+    copied = {source.lower() for instruction in document.all_instructions()
+              for flag in instruction.flags
+              for source in [flag.value if flag.name == "from" else
+                             (flag.mount.from_ if flag.mount is not None else None)]
+              if source is not None}
+    for candidate in reversed(document.stages):  # children come after their parents
+        children = [s for s in document.stages if s.parent_stage == candidate.index]
+        referenced = {(candidate.name or "").lower(), str(candidate.index)} & copied
+        if any(child.index in shipping for child in children) or (not children and not referenced):
+            shipping.add(candidate.index)
+    return stage.index in shipping
 
 
 def user_at(document: Document, instruction: Instruction) -> str | None:

@@ -28,15 +28,12 @@ RUN pip install --no-cache-dir numpy==1.24.4 psycopg2-binary==2.9.9
 ```
 """
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
-
 from pydolint.analysis.commands import installer_calls
 from pydolint.analysis.python import base_distro
-from pydolint.analysis.requirements import requirement_files_of
-from pydolint.diagnostics import Finding, RelatedLocation
-from pydolint.knowledge import musllinux
-from pydolint.model import Span
+from pydolint.analysis.stages import root_stage
+from pydolint.analysis.wheels import requested, source_build_reason
+from pydolint.diagnostics import Finding
+from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 
@@ -48,54 +45,34 @@ def check(ctx):
         for instruction, script, call in installer_calls(document, stage.instructions):
             if (call.tool, call.subcommand) not in (("pip", "install"), ("uv-pip", "install")):
                 continue
-            wanted = [(p.name, p.specifier, None) for p in call.packages if p.name]
-            for _word, loaded in requirement_files_of(document, instruction, call,
-                                                      ctx.build_context):
-                for line in loaded.all_lines() if loaded else ():
-                    if line.name and not line.option:
-                        wanted.append((line.name, line.specifier, line))
-            reasons = [r for r in (_no_wheel(*w[:2]) for w in wanted) if r]
-            if reasons:
-                related = tuple(RelatedLocation(line.path, Span.line(line.line, line.column,
-                                                                     line.end_column), line.text)
-                                for name, spec, line in wanted if line and _no_wheel(name, spec))
+            no_binary = call.option_values("--no-binary")
+            compiled = [(source_build_reason(name, spec, "alpine", no_binary), where)
+                        for name, spec, where in requested(document, instruction, call,
+                                                           ctx.build_context)]
+            compiled = [(reason, where) for reason, where in compiled if reason]
+            if compiled:
+                reasons = [reason for reason, _ in compiled]
+                fixed_by_slim = [r for r in reasons if "no Linux wheels" not in r]
+                advice = (f"use {_slim(document, stage)}, which has manylinux wheels for them"
+                          if len(fixed_by_slim) == len(reasons) else
+                          f"{_slim(document, stage)} has wheels for those that predate or lack "
+                          "musllinux ones; the others compile on every base"
+                          if fixed_by_slim else
+                          "these compile on every base: install their build dependencies in a "
+                          "builder stage, or use a binary distribution (psycopg2-binary)")
                 yield Finding(script.command_span(call.command),
                               f"on Alpine, pip compiles from source: {'; '.join(reasons)}; this "
                               "needs a compiler and headers and makes the build slow and the "
-                              f"image big; use {_slim(document, stage)}, which has manylinux wheels",
-                              related=related)
+                              f"image big; {advice}",
+                              related=tuple(where for _, where in compiled if where))
 
 
 def _slim(document, stage) -> str:
-    from pydolint.analysis.stages import root_stage
-    from pydolint.pythontag import parse_python_tag
-
     ref = root_stage(document, stage).image_ref
     tag = parse_python_tag(ref) if ref is not None else None
     if tag is None or not tag.version:
         return "a -slim base such as python:3.12-slim"
-    return f"{tag.implementation if tag.implementation == 'pypy' else 'python'}:{tag.version}-slim"
-
-
-def _no_wheel(name: str, specifier: str) -> str | None:
-    info = musllinux(name)
-    if info is None:
-        return None
-    if info.never_wheels or info.first_musllinux is None:
-        return f"{name} has no musllinux wheels at all"
-    try:
-        allowed = SpecifierSet(specifier)
-    except InvalidSpecifier:
-        return None
-    probes = [info.first_musllinux, Version("9999")]
-    for clause in allowed:
-        try:
-            probes.append(Version(clause.version))
-        except InvalidVersion:
-            continue
-    if any(v >= info.first_musllinux and allowed.contains(v, prereleases=True) for v in probes):
-        return None
-    return f"{name}{specifier} predates its first musllinux wheel ({info.first_musllinux})"
+    return f"{'pypy' if tag.implementation == 'pypy' else 'python'}:{tag.version}-slim"
 
 
 RULE = Rule(code="PY105", name="alpine-compiled-packages", severity="warning", check=check,
