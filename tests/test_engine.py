@@ -263,3 +263,10 @@ def test_build_args_and_target_change_what_is_linted():
     assert codes(lint_text(text, target="app", config=BASE)) == []
     found = lint_text(text, build_args={"TAG": "latest"}, target="app", service="web", config=BASE)
     assert [(d.code, d.line, d.extra) for d in found] == [("DF101", 2, {"service": "web"})]
+
+
+def test_unused_ignore_judges_only_rules_that_ran():
+    text = "FROM python:3.12-slim\n# pydolint ignore=DF400\nUSER app\n"
+    assert codes(lint_text(text, config=Config(select=("DF004", "DF400")))) == [("DF004", 2)]
+    assert codes(lint_text(text, config=Config(select=("DF004",)))) == []
+    assert codes(lint_text(text, config=Config(select=("DF004", "DF400")), use_pragmas=False)) == []

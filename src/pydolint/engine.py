@@ -37,12 +37,14 @@ def lint_document(
     crashes: list[str] = []
     lint_date = today()
     silencer = suppressions(document, registry) if use_pragmas else None
+    active_codes = frozenset(entry.rule.code for entry in active)
     for group in ([e for e in active if not e.rule.after_all],
                   [e for e in active if e.rule.after_all]):
         found: list[Diagnostic] = []
         for entry in group:
             context = RuleContext(document, path, entry.options, build_context, lint_date,
-                                  trusted_registries, target_stage, tuple(diagnostics))
+                                  trusted_registries, target_stage, tuple(diagnostics),
+                                  active_codes, use_pragmas)
             found += _run(entry, context, path, crashes)
         if silencer is not None:
             found = [replace(d, suppressed=True) if silencer.match(d.code, _anchor_line(d, path))

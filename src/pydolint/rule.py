@@ -93,6 +93,8 @@ class RuleContext:
     trusted_registries: tuple[str, ...] = ()
     target_stage: str | None = None
     prior: tuple = ()  # other rules' diagnostics, suppressed ones marked (after_all rules only)
+    active_codes: frozenset[str] = frozenset()  # every rule running on this file
+    pragmas_enabled: bool = True  # False under --no-ignore-comments
 
 
 _TODAY_OVERRIDE: _dt.date | None = None

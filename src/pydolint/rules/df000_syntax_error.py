@@ -35,4 +35,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF000", name="syntax-error", severity="error", check=check, doc=__doc__,
-            aliases=("DL1000",), tags=("correctness",))
+            aliases=("DL1000", "DL3043"), tags=("correctness",))

@@ -4,9 +4,9 @@
 Runs after every other rule and reports each code or rule name in a
 `# pydolint ignore=` or `# pydolint global ignore=` comment that silenced no
 finding: nothing of that rule on the next instruction (or, for a global
-comment, in the whole file). Only rules that ran can be judged, so names of
-rules that are off by default are reported only when that rule reported
-something elsewhere in the file. Comments of other tools (`# hadolint
+comment, in the whole file). Only rules that ran can be judged, so a name
+whose rule is off, ignored or not selected is left alone; so is every comment
+under `--no-ignore-comments`. Comments of other tools (`# hadolint
 ignore=`, `# check=skip=`, `# checkov:skip=`) are left alone: the other tool
 may still need them. The fix deletes the name, or the whole comment when it
 names nothing else.
@@ -23,6 +23,10 @@ RUN useradd --create-home app
 # pydolint ignore=DF400
 USER app
 CMD ["python", "-m", "http.server"]
+```
+
+```toml file=.pydolint.toml
+extend-select = ["DF400"]  # DF004 judges only rules that ran
 ```
 
 ## Use instead
@@ -44,8 +48,9 @@ CODE = "DF004"
 
 
 def check(ctx):
+    if not ctx.pragmas_enabled:
+        return  # --no-ignore-comments: no comment suppresses anything, by request
     registry = default_registry()
-    reported = {d.code for d in ctx.prior}
     for pragma in suppressions(ctx.document, registry).pragmas:
         if pragma.tool != "pydolint":
             continue
@@ -54,8 +59,8 @@ def check(ctx):
             rules = [rule] if rule else registry.by_alias(name)
             if (not rules or any(r.code == CODE for r in rules)
                     or any(r.code in pragma.used for r in rules)
-                    or not any(r.enabled or r.code in reported for r in rules)):
-                continue
+                    or not any(r.code in ctx.active_codes for r in rules)):
+                continue  # only a rule that ran can show that the comment is unused
             where = ("in this file" if pragma.lines is None else
                      f"on the next instruction (line {pragma.lines[0]})" if pragma.lines[1] > 0
                      else "(no instruction follows)")

@@ -41,4 +41,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF100", name="image-untagged", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3006",), tags=("reproducibility",))
+            aliases=("DL3006", "CKV_DOCKER_7", "DS-0001"), tags=("reproducibility",))

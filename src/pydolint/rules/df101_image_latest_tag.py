@@ -37,4 +37,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF101", name="image-latest-tag", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3007",), tags=("reproducibility",))
+            aliases=("DL3007", "CKV_DOCKER_7", "DS-0001"), tags=("reproducibility",))

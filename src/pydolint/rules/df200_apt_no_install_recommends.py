@@ -61,4 +61,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF200", name="apt-no-install-recommends", severity="warning", check=check,
-            doc=__doc__, aliases=("DL3015",), fixable=True, tags=("image-size",))
+            doc=__doc__, aliases=("DL3015", "DS-0029"), fixable=True, tags=("image-size",))

@@ -61,4 +61,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF202", name="apt-missing-yes", severity="warning", check=check,
-            doc=__doc__, aliases=("DL3014",), fixable=True, tags=("reliability",))
+            doc=__doc__, aliases=("DL3014", "DS-0021"), fixable=True, tags=("reliability",))

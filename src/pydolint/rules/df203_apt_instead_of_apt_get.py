@@ -52,4 +52,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF203", name="apt-instead-of-apt-get", severity="warning", check=check,
-            doc=__doc__, aliases=("DL3027",), tags=("reliability",))
+            doc=__doc__, aliases=("DL3027", "CKV_DOCKER_9"), tags=("reliability",))

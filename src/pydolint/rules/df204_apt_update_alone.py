@@ -58,4 +58,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF204", name="apt-update-alone", severity="warning", check=check,
-            doc=__doc__, tags=("reproducibility",))
+            doc=__doc__, aliases=("CKV_DOCKER_5", "DS-0017"), tags=("reproducibility",))

@@ -64,4 +64,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF206", name="apk-no-cache", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3019",), fixable=True, tags=("image-size",))
+            aliases=("DL3019", "DS-0025"), fixable=True, tags=("image-size",))

@@ -93,8 +93,7 @@ def _unpinned(call):
 
 
 RULE = Rule(code="DF208", name="rpm-hygiene", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3030", "DL3032", "DL3033", "DL3034", "DL3035", "DL3036", "DL3037",
-                     "DL3038", "DL3040", "DL3041"),
+            aliases=("DL3030", "DL3032", "DL3033", "DL3034", "DL3035", "DL3036", "DL3037", "DL3038", "DL3040", "DL3041", "DS-0015", "DS-0019", "DS-0020", "DS-0027"),
             options=(Option("check-pinning", "bool", False,
                             "also report packages installed without a version"),),
             tags=("reliability", "image-size"))

@@ -54,4 +54,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF209", name="sudo", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3004",), tags=("security", "best-practice"))
+            aliases=("DL3004", "DS-0010"), tags=("security", "best-practice"))

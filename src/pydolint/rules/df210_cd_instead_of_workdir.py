@@ -75,4 +75,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF210", name="cd-instead-of-workdir", severity="info", check=check,
-            doc=__doc__, aliases=("DL3003",), tags=("best-practice",))
+            doc=__doc__, aliases=("DL3003", "DS-0013"), tags=("best-practice",))

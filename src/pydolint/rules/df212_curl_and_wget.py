@@ -55,4 +55,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF212", name="curl-and-wget", severity="style", check=check, doc=__doc__,
-            aliases=("DL4001",), tags=("image-size", "style"))
+            aliases=("DL4001", "DS-0014"), tags=("image-size", "style"))

@@ -73,4 +73,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF300", name="add-instead-of-copy", severity="warning", check=check,
-            doc=__doc__, aliases=("DL3020",), fixable=True, tags=("best-practice",))
+            doc=__doc__, aliases=("DL3020", "CKV_DOCKER_4", "DS-0005"), fixable=True, tags=("best-practice",))

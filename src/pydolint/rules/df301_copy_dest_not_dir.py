@@ -71,4 +71,4 @@ def _fix(copy) -> Fix:
 
 
 RULE = Rule(code="DF301", name="copy-dest-not-dir", severity="error", check=check,
-            doc=__doc__, aliases=("DL3021",), fixable=True, tags=("correctness",))
+            doc=__doc__, aliases=("DL3021", "DS-0011"), fixable=True, tags=("correctness",))

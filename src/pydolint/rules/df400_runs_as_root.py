@@ -76,4 +76,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF400", name="runs-as-root", severity="warning", check=check, doc=__doc__,
-            aliases=("DL3002",), tags=("security",))
+            aliases=("DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"), tags=("security",))

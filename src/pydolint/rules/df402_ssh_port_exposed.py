@@ -53,4 +53,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF402", name="ssh-port-exposed", severity="warning", check=check,
-            doc=__doc__, tags=("security",))
+            doc=__doc__, aliases=("CKV_DOCKER_1", "DS-0004"), tags=("security",))
