@@ -195,3 +195,9 @@ def test_effective_debian(image, day, codename):
 )
 def test_frozen_since(image, frozen):
     assert frozen_since(tag_of(image)) == frozen
+
+
+def test_rc_alias_follows_the_newest_prerelease_series():
+    tag = parse_python_tag(parse_image_ref("python:rc-slim"))
+    assert (tag.tag, tag.version, tag.prerelease, tag.variant, tag.known) == \
+        ("rc-slim", "3.15", "rc", "slim", True)

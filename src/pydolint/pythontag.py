@@ -77,6 +77,8 @@ def parse_python_tag(ref: ImageRef) -> PythonTag | None:
         return None
     tag = ref.tag or "latest"
     parts = tag.split("-")
+    if parts[0] == "rc":  # python:rc, python:rc-slim: the newest version in pre-release
+        return _rc_alias(ref, tag, image)
     fields: dict = {
         "version": None,
         "major": None,
@@ -110,6 +112,17 @@ def parse_python_tag(ref: ImageRef) -> PythonTag | None:
         **fields,
     )
     return _with_known(draft)
+
+
+def _rc_alias(ref: ImageRef, tag: str, image: str) -> PythonTag | None:
+    series = [key for key in knowledge.image_tags(image).tags if key.endswith("-rc")]
+    if not series:
+        return None
+    newest = max(series, key=lambda key: tuple(int(p) for p in key[:-3].split(".")))
+    from dataclasses import replace
+
+    meaning = parse_python_tag(replace(ref, tag=f"{newest[:-3]}-{tag}"))
+    return replace(meaning, tag=tag) if meaning is not None else None
 
 
 def _version_fields(match: re.Match[str]) -> dict:
@@ -161,7 +174,7 @@ def _variant_of(
 # -- what the published tags say -----------------------------------------------
 
 
-def _series(tag: PythonTag) -> list[dict[str, knowledge.TagSpan]] | None:
+def published_series(tag: PythonTag) -> list[dict[str, knowledge.TagSpan]] | None:
     """The tag tables ``tag`` draws on; None when its version was never published."""
     data = knowledge.image_tags(tag.image)
     if tag.version is None:
@@ -208,7 +221,7 @@ def _matching(tag: PythonTag, spans: dict[str, knowledge.TagSpan]) -> list[knowl
 def _with_known(tag: PythonTag) -> PythonTag:
     if tag.extra is not None:
         return tag
-    series = _series(tag)
+    series = published_series(tag)
     if series is None:
         return tag
     if tag.version is None and tag.variant is None and not tag.distro_pinned:
@@ -222,7 +235,7 @@ def frozen_since(tag: PythonTag) -> date | None:
     """The day ``tag`` stopped being rebuilt; None while it is current or unknown."""
     if not tag.known or tag.version is None:
         return None
-    ends = [span.end for spans in _series(tag) or [] for span in _matching(tag, spans)]
+    ends = [span.end for spans in published_series(tag) or [] for span in _matching(tag, spans)]
     if not ends or any(end is None for end in ends):
         return None
     return max(ends)

@@ -9,12 +9,11 @@ that was never published does not exist. The facts come from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from pydolint import knowledge
 from pydolint.analysis.images import ImageUse, image_uses
-from pydolint.imageref import ImageRef
 from pydolint.model import Document, Span
 from pydolint.pythontag import PythonTag, frozen_since, parse_python_tag
 
@@ -64,26 +63,12 @@ def python_image_uses(document: Document) -> list[PythonImageUse]:
     def compute():
         found = []
         for use in image_uses(document):
-            tag = _python_tag(use.ref) if use.ref is not None else None
+            tag = parse_python_tag(use.ref) if use.ref is not None else None
             if tag is not None:
                 found.append(PythonImageUse(use, tag))
         return found
 
     return document.cached("python_image_uses", compute)
-
-
-def _python_tag(ref: ImageRef) -> PythonTag | None:
-    """``parse_python_tag``, plus the ``rc`` alias (``python:rc-slim``) of the newest
-    pre-release series, which ``parse_python_tag`` does not know."""
-    tag = parse_python_tag(ref)
-    if tag is None or tag.known or tag.tag.split("-")[0] != "rc":
-        return tag
-    series = [key for key in knowledge.image_tags(tag.image).tags if key.endswith("-rc")]
-    if not series:
-        return tag
-    newest = max(series, key=lambda key: tuple(int(p) for p in key[:-3].split(".")))
-    alias = parse_python_tag(replace(ref, tag=newest[:-3] + "-" + tag.tag))
-    return replace(alias, tag=tag.tag) if alias is not None and alias.known else tag
 
 
 def is_rc_alias(tag: PythonTag) -> bool:
@@ -128,7 +113,7 @@ def series_frozen(tag: PythonTag, today: date) -> date | None:
 
 def unknown_reason(tag: PythonTag, today: date) -> str:
     """Why a tag with ``known`` False was never published (for PY109)."""
-    from pydolint.pythontag import _series
+    from pydolint.pythontag import published_series
 
     image = tag.image
     if tag.extra is not None:
@@ -138,7 +123,7 @@ def unknown_reason(tag: PythonTag, today: date) -> str:
     if tag.minor is None:
         majors = ", ".join(sorted(knowledge.image_tags(image).major_aliases))
         return f"there is no {image} {tag.major} series (major-version tags: {majors})"
-    series = _series(tag)
+    series = published_series(tag)
     if not series:
         return _missing_version(tag, today)
     published = sorted(v for v in series[0] if _same_kind(tag, v))
