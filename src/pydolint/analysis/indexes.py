@@ -108,11 +108,7 @@ class IndexSetting:
 
     @property
     def related(self) -> tuple[RelatedLocation, ...]:
-        line = self.requirement
-        if line is None:
-            return ()
-        return (RelatedLocation(line.path, Span.line(line.line, line.column, line.end_column),
-                                line.text),)
+        return () if self.requirement is None else (self.requirement.related(),)
 
     def resolved(self, text: str) -> str | None:
         """``text`` with the ARG and ENV values in effect; None when one is unknown."""

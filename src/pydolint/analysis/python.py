@@ -65,3 +65,22 @@ def base_distro(document: Document, stage: Stage) -> str | None:
     if name in ("debian", "ubuntu") or any(c in version for c in ("bookworm", "trixie", "bullseye")):
         return "debian"
     return None
+
+
+def missing_python_env(ctx, name: str):
+    """(stage, why it runs Python, fix) when the target stage runs Python and does
+    not set ENV ``name``; None otherwise. Shared by the PYTHON* environment rules."""
+    from pydolint.analysis.stages import final_variables, target_stage
+    from pydolint.diagnostics import Edit, Fix
+    from pydolint.model import Span
+
+    stage = target_stage(ctx.document, ctx.target_stage)
+    if stage is None or final_variables(stage).env.get(name):
+        return None
+    reason = runs_python(ctx.document, stage)
+    if reason is None:
+        return None
+    line = stage.from_instruction.end_line
+    fix = Fix((Edit(Span(line + 1, 1, line + 1, 1), f"ENV {name}=1\n"),),
+              description=f"add ENV {name}=1 after line {line}")
+    return stage, reason, fix

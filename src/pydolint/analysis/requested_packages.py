@@ -34,11 +34,7 @@ class RequestedPackage:
 
     @property
     def related(self) -> tuple[RelatedLocation, ...]:
-        line = self.requirement
-        if line is None:
-            return ()
-        return (RelatedLocation(line.path, Span.line(line.line, line.column, line.end_column),
-                                line.text),)
+        return () if self.requirement is None else (self.requirement.related(),)
 
 
 def call_requirements(document: Document, instruction: Instruction, call: PipInvocation,

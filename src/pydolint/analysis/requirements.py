@@ -38,6 +38,14 @@ class RequirementLine:
     url: str | None = None
     local: bool = False
 
+    def related(self):
+        """This line as a related location of a finding on the RUN that reads it."""
+        from pydolint.diagnostics import RelatedLocation
+        from pydolint.model import Span
+
+        return RelatedLocation(self.path, Span.line(self.line, self.column, self.end_column),
+                               self.text)
+
     @property
     def pinned(self) -> bool:
         return bool(re.fullmatch(r"===?\s*[^,;\s*]+", self.specifier.strip()))

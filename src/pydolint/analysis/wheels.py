@@ -69,15 +69,11 @@ def requested(document, instruction, call, context) -> list[tuple[str, str, obje
     and in the requirements files it reads (``where``: a RelatedLocation for a
     requirements line, None for the command line)."""
     from pydolint.analysis.requirements import requirement_files_of
-    from pydolint.diagnostics import RelatedLocation
-    from pydolint.model import Span
 
     found: list[tuple[str, str, object]] = [(p.name, p.specifier, None)
                                             for p in call.packages if p.name]
     for _word, loaded in requirement_files_of(document, instruction, call, context):
         for line in loaded.all_lines() if loaded else ():
             if line.name and not line.option:
-                where = RelatedLocation(line.path, Span.line(line.line, line.column,
-                                                             line.end_column), line.text)
-                found.append((line.name, line.specifier, where))
+                found.append((line.name, line.specifier, line.related()))
     return found

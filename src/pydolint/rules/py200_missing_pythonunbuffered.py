@@ -29,28 +29,22 @@ CMD ["python", "app.py"]
 ```
 """
 
-from pydolint.analysis.python import runs_python
-from pydolint.analysis.stages import final_variables, target_stage
-from pydolint.diagnostics import Edit, Finding, Fix
-from pydolint.model import Span
+from pydolint.analysis.python import missing_python_env
+from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
 
 
 def check(ctx):
-    stage = target_stage(ctx.document, ctx.target_stage)
-    if stage is None or final_variables(stage).env.get("PYTHONUNBUFFERED"):
+    missing = missing_python_env(ctx, "PYTHONUNBUFFERED")
+    if missing is None:
         return
-    reason = runs_python(ctx.document, stage)
-    if reason is None:
-        return
-    line = stage.from_instruction.end_line
-    fix = Fix((Edit(Span(line + 1, 1, line + 1, 1), "ENV PYTHONUNBUFFERED=1\n"),),
-              description=f"add ENV PYTHONUNBUFFERED=1 after line {line}")
+    stage, reason, fix = missing
     yield Finding(
         stage.from_instruction.span,
         f"the final stage runs Python ({reason}) but PYTHONUNBUFFERED is not set: Python "
         "buffers stdout when it is not a terminal, so `docker logs` shows output late and "
-        f"loses it on a crash; add `ENV PYTHONUNBUFFERED=1` after line {line}",
+        f"loses it on a crash; add `ENV PYTHONUNBUFFERED=1` after line "
+        f"{stage.from_instruction.end_line}",
         fix=fix,
     )
 

@@ -34,29 +34,24 @@ CMD ["python", "app.py"]
 """
 
 from pydolint.analysis.bytecode import compiles_bytecode
-from pydolint.analysis.python import runs_python
-from pydolint.analysis.stages import final_variables, target_stage
-from pydolint.diagnostics import Edit, Finding, Fix
-from pydolint.model import Span
+from pydolint.analysis.python import missing_python_env
+from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
 
 
 def check(ctx):
-    stage = target_stage(ctx.document, ctx.target_stage)
-    if stage is None or final_variables(stage).env.get("PYTHONDONTWRITEBYTECODE"):
+    missing = missing_python_env(ctx, "PYTHONDONTWRITEBYTECODE")
+    if missing is None:
         return
-    reason = runs_python(ctx.document, stage)
-    if reason is None or compiles_bytecode(ctx.document, stage) is not None:
+    stage, reason, fix = missing
+    if compiles_bytecode(ctx.document, stage) is not None:
         return
-    line = stage.from_instruction.end_line
-    fix = Fix((Edit(Span(line + 1, 1, line + 1, 1), "ENV PYTHONDONTWRITEBYTECODE=1\n"),),
-              description=f"add ENV PYTHONDONTWRITEBYTECODE=1 after line {line}")
     yield Finding(
         stage.from_instruction.span,
         f"the final stage runs Python ({reason}) but PYTHONDONTWRITEBYTECODE is not set: "
         "Python writes __pycache__ files into the container's writable layer at run time; add "
-        f"`ENV PYTHONDONTWRITEBYTECODE=1` after line {line}, or compile bytecode at build time "
-        "(`python -m compileall`, UV_COMPILE_BYTECODE=1)",
+        f"`ENV PYTHONDONTWRITEBYTECODE=1` after line {stage.from_instruction.end_line}, or "
+        "compile bytecode at build time (`python -m compileall`, UV_COMPILE_BYTECODE=1)",
         fix=fix,
     )
 
