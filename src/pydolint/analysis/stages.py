@@ -27,10 +27,32 @@ def lineage(document: Document, stage: Stage) -> list[Stage]:
 
 def lineage_instructions(document: Document, stage: Stage) -> list[Instruction]:
     """Every instruction that shaped the stage, oldest first (ancestors included)."""
-    result: list[Instruction] = []
-    for ancestor in reversed(lineage(document, stage)):
-        result.extend(ancestor.instructions)
-    return result
+    def compute() -> list[Instruction]:
+        result: list[Instruction] = []
+        for ancestor in reversed(lineage(document, stage)):
+            result.extend(ancestor.instructions)
+        return result
+
+    return document.cached(("lineage_instructions", stage.index), compute)
+
+
+def _in_effect(document: Document, keyword: str, value) -> dict[int, object]:
+    """For every instruction (by id), ``value(i)`` of the last ``keyword`` before it in
+    its stage's lineage; one pass per stage, shared by all callers."""
+    def compute() -> dict[int, object]:
+        effect: dict[int, object] = {}
+        for stage in document.stages:
+            current = None
+            for instruction in lineage_instructions(document, stage):
+                if instruction.stage == stage.index:
+                    effect[id(instruction)] = current
+                    if instruction.sub_instruction is not None:
+                        effect[id(instruction.sub_instruction)] = current
+                if instruction.keyword == keyword:
+                    current = value(instruction) or current
+        return effect
+
+    return document.cached(("in_effect", keyword), compute)
 
 
 def root_stage(document: Document, stage: Stage) -> Stage:
@@ -53,20 +75,18 @@ def last_instruction(document: Document, stage: Stage, keyword: str) -> Instruct
 
 def shell_for(document: Document, instruction: Instruction) -> tuple[str, ...] | None:
     """The SHELL in effect for an instruction; None means the default ``/bin/sh -c``."""
-    if instruction.stage is None:
-        return None
-    stage = document.stages[instruction.stage]
-    shell = None
-    for candidate in lineage_instructions(document, stage):
-        if candidate is instruction:
-            break
-        if candidate.keyword == "SHELL" and candidate.form == "exec" and candidate.value:
-            shell = tuple(candidate.value)
-    return shell
+    def shell_of(candidate: Instruction):
+        return tuple(candidate.value) if candidate.form == "exec" and candidate.value else None
+
+    return _in_effect(document, "SHELL", shell_of).get(id(instruction))
 
 
 def is_windows_stage(document: Document, stage: Stage) -> bool:
     """Windows base images, or a PowerShell/cmd SHELL: POSIX rules do not apply."""
+    return document.cached(("windows", stage.index), lambda: _is_windows(document, stage))
+
+
+def _is_windows(document: Document, stage: Stage) -> bool:
     root = root_stage(document, stage)
     text = (root.resolved_image or root.image).lower()
     if any(word in text for word in ("windowsservercore", "nanoserver", "windows/servercore",
@@ -83,6 +103,11 @@ def stage_ships(document: Document, stage: Stage, target: str | None = None) -> 
     be built with --target), and for any stage a shipping stage is built FROM;
     False for helper stages that are only copied from.
     """
+    return stage.index in document.cached(("shipping", target),
+                                          lambda: _shipping(document, target))
+
+
+def _shipping(document: Document, target: str | None) -> set[int]:
     final = target_stage(document, target)
     shipping = set() if final is None else {s.index for s in lineage(document, final)}
     copied = {source.lower() for instruction in document.all_instructions()
@@ -90,23 +115,24 @@ def stage_ships(document: Document, stage: Stage, target: str | None = None) -> 
               for source in [flag.value if flag.name == "from" else
                              (flag.mount.from_ if flag.mount is not None else None)]
               if source is not None}
+    children: dict[int, list[int]] = {}
+    for candidate in document.stages:
+        if candidate.parent_stage is not None:
+            children.setdefault(candidate.parent_stage, []).append(candidate.index)
     for candidate in reversed(document.stages):  # children come after their parents
-        children = [s for s in document.stages if s.parent_stage == candidate.index]
+        kids = children.get(candidate.index, [])
         referenced = {(candidate.name or "").lower(), str(candidate.index)} & copied
-        if any(child.index in shipping for child in children) or (not children and not referenced):
+        if any(kid in shipping for kid in kids) or (not kids and not referenced):
             shipping.add(candidate.index)
-    return stage.index in shipping
+    return shipping
 
 
 def user_at(document: Document, instruction: Instruction) -> str | None:
     """The USER in effect when ``instruction`` runs (None: the image's default)."""
-    if instruction.stage is None:
-        return None
-    user = None
-    for candidate in lineage_instructions(document, document.stages[instruction.stage]):
-        if candidate is instruction:
-            break
-        if candidate.keyword == "USER" and candidate.value:
-            expanded = candidate.variables.expand(candidate.value[0])
-            user = expanded.result if expanded is not None else candidate.value[0]
-    return user
+    def user_of(candidate: Instruction) -> str | None:
+        if not candidate.value:
+            return None
+        expanded = candidate.variables.expand(candidate.value[0])
+        return expanded.result if expanded is not None else candidate.value[0]
+
+    return _in_effect(document, "USER", user_of).get(id(instruction))

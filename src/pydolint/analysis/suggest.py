@@ -36,6 +36,8 @@ def closest(value: str, options: Iterable[str], case_sensitive: bool = True) -> 
         candidate = option if case_sensitive else option.lower()
         if candidate == wanted:
             return None
+        if abs(len(candidate) - len(wanted)) > MAX_DISTANCE:
+            continue  # cannot be close: skip the quadratic distance
         d = distance(wanted, candidate)
         if d < best_distance:
             best, best_distance = option, d

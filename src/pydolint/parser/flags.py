@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 
 from pydolint.model import Mount
 
@@ -22,6 +23,7 @@ def split_flag(raw: str) -> tuple[str, str | None]:
     return name, (value if sep else None)
 
 
+@lru_cache(maxsize=4096)
 def parse_mount(value: str) -> Mount:
     """A ``--mount`` value as BuildKit reads it: CSV fields of ``key=value``."""
     try:
