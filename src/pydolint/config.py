@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -212,21 +213,26 @@ def _rule_options(value: Any, registry: Registry, fail) -> tuple:
 
 def active_rules(config: Config, registry: Registry, path: str | None = None) -> list[ActiveRule]:
     """The rules that run on ``path``, with severity and options resolved."""
+    ignored = frozenset(ignored_for_path(config, registry, path)) if path is not None else frozenset()
+    return list(_active(config, registry, ignored))
+
+
+@lru_cache(maxsize=64)
+def _active(config: Config, registry: Registry, ignored: frozenset[str]) -> tuple[ActiveRule, ...]:
     if config.select is None:
         chosen = {r.code for r in registry.rules if r.enabled}
     else:
         chosen = {r.code for key in config.select for r in registry.resolve(key)}
     chosen |= {r.code for key in config.extend_select for r in registry.resolve(key)}
     chosen -= {r.code for key in config.ignore for r in registry.resolve(key)}
-    if path is not None:
-        chosen -= ignored_for_path(config, registry, path)
+    chosen -= ignored
     severities = dict(config.severity)
     options = {code: dict(values) for code, values in config.rule_options}
-    return [
+    return tuple(
         ActiveRule(rule, severities.get(rule.code, rule.severity),
                    {**rule.default_options, **options.get(rule.code, {})})
         for rule in registry.rules if rule.code in chosen
-    ]
+    )
 
 
 def ignored_for_path(config: Config, registry: Registry, path: str) -> set[str]:

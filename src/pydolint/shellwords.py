@@ -16,6 +16,9 @@ GO_SPACE = frozenset("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") 
     chr(c) for c in range(0x2000, 0x200B)
 )
 SPECIAL_PARAMS = frozenset("@*#?-$!0")
+_SPECIAL = re.compile(r"[$'\"<]")
+_GO_BLANKS = "".join(sorted(GO_SPACE))
+_GO_SPLIT = re.compile("[" + re.escape(_GO_BLANKS) + "]+")
 
 
 class LexError(ValueError):
@@ -84,6 +87,14 @@ class Lexer:
 
     def process(self, text: str, env: Mapping[str, str] | None = None) -> LexResult:
         """Expand ``text``; raises LexError where BuildKit reports an error."""
+        if not _SPECIAL.search(text) and self.escape not in text:
+            # nothing to expand or unquote, the common case: only word splitting is left
+            stripped = text.strip(_GO_BLANKS)
+            return LexResult(text, _GO_SPLIT.split(stripped) if stripped else [])
+        return self.process_slowly(text, env)
+
+    def process_slowly(self, text: str, env: Mapping[str, str] | None = None) -> LexResult:
+        """The full scan, character by character."""
         run = _Run(self, text, env or {})
         result, words = run.stop_on(None, self.raw_escapes)
         return LexResult(result, words, run.matched, run.unmatched)
