@@ -18,6 +18,7 @@ class Variables:
     env: dict[str, str] = field(default_factory=dict)
     args: dict[str, str | None] = field(default_factory=dict)  # None: declared, value unknown
     escape: str = "\\"
+    _mapping: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     def get(self, name: str) -> str | None:
         """The value in effect, or None when unset or only known at build time."""
@@ -29,9 +30,12 @@ class Variables:
         return name in self.env or name in self.args
 
     def mapping(self) -> dict[str, str]:
-        values = {k: v for k, v in self.args.items() if v is not None}
-        values.update(self.env)
-        return values
+        """Every variable with a known value (ENV over ARG); built once per scope."""
+        if self._mapping is None:
+            values = {k: v for k, v in self.args.items() if v is not None}
+            values.update(self.env)
+            object.__setattr__(self, "_mapping", values)
+        return self._mapping
 
     def expand(self, text: str) -> LexResult | None:
         """Docker's substitution of ``text``; None where Docker reports an error."""
