@@ -164,7 +164,7 @@ STAGES = {
         stage(0, "base", 1, "python:3.12-slim", "python:3.12-slim", *PY_SLIM),
         stage(1, "deps", 3, "base", "base", None, None, None, parent=0),
         stage(2, "test", 5, "deps", "deps", None, None, None, parent=1),
-        stage(3, "upper", 7, "BASE", "BASE", None, None, None, parent=0),
+        stage(3, "upper", 7, "BASE", "BASE", None, None, None, parent=None),  # FROM matches names exactly
         stage(4, None, 8, "base", "base", None, None, None, parent=0),
     ],
     P + "stages/platform.Dockerfile": [
@@ -267,6 +267,10 @@ def test_instruction_stages(rel):
 # Errors: (line, column or None, substring of the message, case-insensitive)
 
 ERRORS = {
+    # FROM looks stage names up exactly as written, so `FROM BASE` is an (invalid) image
+    P + "stages/from-earlier-stage.Dockerfile": [
+        (7, 6, "`BASE` is not a valid image reference"),
+        (7, 6, "stage names match exactly, so write `FROM base`")],
     P + "directives/duplicate-escape.Dockerfile": [
         (2, None, "only one escape parser directive can be used")],
     P + "directives/duplicate-syntax.Dockerfile": [

@@ -50,6 +50,7 @@ class SyntaxIssue:
     message: str
     span: Span
     code: str = "DF000"  # DF001 for unknown instructions
+    warning: bool = False  # BuildKit accepts it, but it is almost certainly a mistake
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,7 @@ class Stage:
 
     @property
     def is_scratch(self) -> bool:
-        return (self.resolved_image or "").lower() == "scratch"
+        return self.resolved_image == "scratch"  # BuildKit knows only the lower-case name
 
 
 @dataclass(slots=True, eq=False)

@@ -84,7 +84,8 @@ def _collect(document: Document, registry: Registry) -> list[Pragma]:
                 at = source.find(name, start)
                 pragma.name_spans[name] = Span.line(comment.line, at + 1, at + 1 + len(name))
             pragmas.append(pragma)
-        elif match := _CHECK.match(comment.text):
+        elif (match := _CHECK.match(comment.text)) and _first_check_before_instruction(
+                document, comment.line):
             pragmas.append(_buildkit(match.group("value"), span, next_instruction(comment.line),
                                      registry))
         elif match := _CHECKOV.match(comment.text):
@@ -92,6 +93,21 @@ def _collect(document: Document, registry: Registry) -> list[Pragma]:
             codes, _ = _resolve(names, registry, "checkov")
             pragmas.append(Pragma("checkov", span, names, codes, [], None))
     return pragmas
+
+
+def _first_check_before_instruction(document: Document, line: int) -> bool:
+    """BuildKit reads a ``# check=`` comment only as the first one of the comment block
+    right before an instruction; an empty ``#`` line starts a new block."""
+    starts = [i.start_line for i in document.instructions]
+    index = bisect_right(starts, line)
+    end = starts[index] if index < len(starts) else len(document.lines) + 1
+    before = document.instructions[index - 1].end_line if index > 0 else 0
+    block = []
+    for comment in document.comments:
+        if before < comment.line < end:
+            block = [] if not comment.text else block + [comment]
+    checks = [c for c in block if _CHECK.match(c.text)]
+    return bool(checks) and checks[0].line == line
 
 
 def _resolve(names: list[str], registry: Registry, tool: str) -> tuple[set[str], list[str]]:

@@ -17,7 +17,7 @@ def decode(source: str | bytes) -> tuple[str, bool, list[SyntaxIssue]]:
             line = source.count(b"\n", 0, exc.start) + 1
             issues.append(SyntaxIssue(
                 f"the file is not valid UTF-8 (byte 0x{source[exc.start]:02x} on line {line}); "
-                "invalid bytes were read as U+FFFD", Span.line(line, 1, 2)))
+                "invalid bytes were read as U+FFFD", Span.line(line, 1, 2), warning=True))
             text = source.decode("utf-8", errors="replace")
     else:
         text = source
@@ -53,7 +53,7 @@ def parse(source: str | bytes, path: str | None = None,
         what = ("this looks like a binary file, not a Dockerfile" if _looks_binary(text)
                 else "a Dockerfile has no use for NUL bytes")
         document.errors.append(SyntaxIssue(
-            f"line {line} contains a NUL byte: {what}", Span.line(line, 1, 2)))
+            f"line {line} contains a NUL byte: {what}", Span.line(line, 1, 2), warning=True))
     parser = Parser(physical)
     parser.run()
     document.instructions = parser.instructions
@@ -67,8 +67,8 @@ def parse(source: str | bytes, path: str | None = None,
         document.errors.append(SyntaxIssue(
             "the file has no instructions: a Dockerfile needs at least a FROM line",
             Span.line(last, 1, 2)))
-    document.stages, document.global_args = build_stages(document.instructions, document.escape,
-                                                                build_args)
+    document.stages, document.global_args = build_stages(
+        document.instructions, document.escape, build_args, document.errors)
     document.errors.sort(key=lambda issue: (issue.span.start_line, issue.span.start_column))
     return document
 

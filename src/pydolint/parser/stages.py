@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from pydolint.model import Instruction, Stage
+from pydolint.model import Instruction, Stage, SyntaxIssue
 from pydolint.variables import Variables
 
 
 def build_stages(instructions: list[Instruction], escape: str,
-                 build_args: dict[str, str] | None = None) -> tuple[list[Stage], list[Instruction]]:
+                 build_args: dict[str, str] | None = None,
+                 problems: list[SyntaxIssue] | None = None) -> tuple[list[Stage], list[Instruction]]:
     """Assign instructions to stages and attach a Variables view to each.
 
     ``build_args`` (``--build-arg``, compose ``args``) override ARG defaults
     wherever the ARG is declared, as in a real build.
     """
     build_args = build_args or {}
+    problems = [] if problems is None else problems  # FROM images BuildKit cannot pull
     stages: list[Stage] = []
     global_args: list[Instruction] = []
     meta = Variables(escape=escape)  # the global scope, seen by FROM lines
     scope = meta
     for instruction in instructions:
         if instruction.keyword == "FROM":
-            stage = _new_stage(instruction, len(stages), stages, meta)
+            stage = _new_stage(instruction, len(stages), stages, meta, problems)
             stages.append(stage)
             parent = stages[stage.parent_stage] if stage.parent_stage is not None else None
             inherited = _final_env(parent) if parent else {}
@@ -76,7 +78,12 @@ def _final_env(stage: Stage) -> dict[str, str]:
     return dict(variables_after(stage.instructions[-1]).env)
 
 
-def _new_stage(instruction: Instruction, index: int, stages: list[Stage], meta: Variables) -> Stage:
+def words_span(instruction: Instruction):
+    return instruction.args[0].span if instruction.args else instruction.keyword_span
+
+
+def _new_stage(instruction: Instruction, index: int, stages: list[Stage], meta: Variables,
+               problems: list[SyntaxIssue]) -> Stage:
     from pydolint.imageref import parse_image_ref
 
     words = instruction.value
@@ -87,13 +94,23 @@ def _new_stage(instruction: Instruction, index: int, stages: list[Stage], meta: 
     unresolved = result is None or bool(result.unmatched)
     parent = None
     if resolved is not None:
+        # BuildKit stores stage names lower-cased and looks FROM up exactly as written
         for earlier in stages:
-            if earlier.name is not None and earlier.name.lower() == resolved.lower():
+            if earlier.name is not None and earlier.name.lower() == resolved:
                 parent = earlier.index
     platform_flag = instruction.flag("platform")
     image_ref = None
-    if resolved and not unresolved and parent is None and resolved.lower() != "scratch":
+    if resolved and not unresolved and parent is None and resolved != "scratch":
         image_ref = parse_image_ref(resolved)
+        if image_ref is None and "$" not in image:  # with variables, DF105 explains it
+            stage_hint = next((f"; stage names match exactly, so write `FROM {e.name.lower()}`"
+                               for e in stages if e.name and e.name.lower() == resolved.lower()),
+                              "; the empty image is `scratch`, in lower case"
+                              if resolved.lower() == "scratch" else "")
+            problems.append(SyntaxIssue(
+                f"`{resolved}` is not a valid image reference (names are lower case, with an "
+                f"optional registry, :tag and @digest){stage_hint}",
+                words_span(instruction)))
     return Stage(
         index=index, name=name, from_instruction=instruction, image=image,
         resolved_image=resolved if not unresolved else None, unresolved=unresolved,

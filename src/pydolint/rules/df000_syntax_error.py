@@ -3,9 +3,10 @@
 ## What it does
 Reports what Docker's parser would refuse: an unterminated heredoc, an
 instruction without its arguments, a JSON array of non-strings, a duplicate
-parser directive, a bad `# escape=` value, an unknown flag, a file that is not
-UTF-8 text. Parsing goes on after an error, so the rest of the file is still
-checked.
+parser directive, a bad `# escape=` value, an unknown flag, a line over
+BuildKit's 64 KiB limit. Parsing goes on after an error, so the rest of the
+file is still checked. Bytes BuildKit reads but no Dockerfile should hold
+(invalid UTF-8, NUL bytes) are reported as warnings.
 
 ## Why it matters
 `docker build` stops at the first of these, usually after minutes of CI time.
@@ -24,14 +25,15 @@ COPY requirements.txt /app/
 ```
 """
 
-from pydolint.diagnostics import Finding
+from pydolint.diagnostics import Finding, Severity
 from pydolint.rule import Rule
 
 
 def check(ctx):
     for issue in ctx.document.errors:
         if issue.code == "DF000":
-            yield Finding(issue.span, issue.message)
+            yield Finding(issue.span, issue.message,
+                          severity=Severity.WARNING if issue.warning else None)
 
 
 RULE = Rule(code="DF000", name="syntax-error", severity="error", check=check, doc=__doc__,

@@ -4,8 +4,10 @@
 Reports images in `FROM`, `COPY --from` and `RUN --mount=from=` that carry
 neither a tag nor a digest. ARG defaults are substituted first, so
 `ARG BASE=python` followed by `FROM $BASE` is caught; an image whose variable
-has no default is left alone. `scratch` and references to earlier stages are
-never reported.
+has no default is left alone. `scratch`, references to earlier stages and
+stage numbers (`COPY --from=1`) are never reported, nor, in an `ONBUILD`
+instruction, a bare name such as `--from=builder`: it is resolved in the
+build that uses this image, where it may be a stage.
 
 ## Why it matters
 Without a tag Docker pulls `latest`, which moves with every upstream release:

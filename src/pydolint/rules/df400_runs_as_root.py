@@ -2,8 +2,9 @@
 
 ## What it does
 Looks at the stage that becomes the image (the last one, or `--target`). It
-reports when the last `USER` is root (`root`, `0`, `root:root`, `0:0`, in any
-case), or when there is no `USER` at all and the base image is not known to
+reports when the last `USER` is root (`root`, `0`, `root:root`, `0:0`; user
+names are case-sensitive, so `USER ROOT` is not root but a user the image
+lacks), or when there is no `USER` at all and the base image is not known to
 default to an unprivileged user. Images that do (distroless `:nonroot`,
 Chainguard, Bitnami, the Jupyter stacks...) are listed in a data file. A
 `gosu`, `su-exec` or `setpriv` drop in the `ENTRYPOINT` counts as switching
@@ -38,7 +39,7 @@ from pydolint.diagnostics import Finding
 from pydolint.knowledge import default_user
 from pydolint.rule import Rule
 
-ROOT_USER = re.compile(r"^(root|0)(:(root|0))?$", re.IGNORECASE)
+ROOT_USER = re.compile(r"^(root|0)(:(root|0))?$")  # names match /etc/passwd exactly
 PRIVILEGE_DROPPERS = re.compile(r"(^|[\s/\"'])(gosu|su-exec|setpriv|runuser)([\s\"']|$)")
 
 

@@ -2,15 +2,15 @@
 
 ## What it does
 Finds `pip install` (and `pip download` and `pip wheel`) however it is
-called (`pip`, `pip3.12`, a path, `python -m pip`, inside `sh -c`, heredocs
-and `&&` chains, flags anywhere) and `uv pip install`, `uv sync` and
-`uv add`, and reports those that keep
-their cache. The cache is gone when the install uses `--no-cache-dir` (or
-uv's `--no-cache`), when `PIP_NO_CACHE_DIR` (any value, even `off`) or
-`UV_NO_CACHE` is set by ENV, ARG, `export` or inline, when the RUN has a
-`--mount=type=cache` on the cache directory of the user it runs as, or when
-the same RUN deletes that directory afterwards. Stages that are only copied
-from are skipped: their cache never reaches the image.
+called (`pip`, `pip3.12`, a path, `python -m pip`, inside `sh -c`, heredocs,
+`&&` chains and `ONBUILD RUN`, flags anywhere) and `uv pip install`,
+`uv sync` and `uv add`, and reports those that keep their cache. The cache
+is gone when the install uses `--no-cache-dir` (or uv's `--no-cache`), when
+`PIP_NO_CACHE_DIR` (any value, even `off`) or `UV_NO_CACHE` is set by ENV,
+ARG, `export` or inline, when the RUN has a `--mount=type=cache` on the
+cache directory of the user it runs as, or when the same RUN deletes that
+directory afterwards. Stages that are only copied from are skipped: their
+cache never reaches the image.
 
 ## Why it matters
 pip keeps every downloaded wheel under `~/.cache/pip`. Baked into a layer,
@@ -34,18 +34,18 @@ RUN pip install --no-cache-dir gunicorn==23.0.0
 from pydolint.analysis.caches import cache_dir, cache_mount_targets, covers, home_at, removes_cache
 from pydolint.analysis.commands import installer_calls
 from pydolint.analysis.dependencies import CACHE_OFF, CACHING
+from pydolint.analysis.packages import with_onbuild
 from pydolint.analysis.stages import stage_ships
 from pydolint.diagnostics import Edit, Finding, Fix
 from pydolint.model import Span
 from pydolint.rule import Rule
 
 
-
 def check(ctx):
     document = ctx.document
     shipped = [s for s in document.stages if stage_ships(document, s, ctx.target_stage)]
     for instruction, script, call in installer_calls(
-            document, [i for s in shipped for i in s.instructions]):
+            document, with_onbuild(i for s in shipped for i in s.instructions)):
         tool = CACHING.get((call.tool, call.subcommand))
         if tool is None:
             continue

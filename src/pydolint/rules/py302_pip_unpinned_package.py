@@ -1,13 +1,14 @@
 """A package named on the pip command line has no exact version.
 
 ## What it does
-Reports packages named to `pip install` or `uv pip install` without an exact
-`==` or `===` version (`flask`, `flask>=3`, `requests==`), unless a
-constraints file is in effect (`-c`, `PIP_CONSTRAINT` / `UV_CONSTRAINT`, or a
-`-c` line in a requirements file the same install reads). Unlike hadolint,
-the named packages are checked even when `-r` or `.` is also installed.
-Local paths, wheels, URLs, `.` and `-e .` are not reported, nor are `pip`,
-`setuptools` and `wheel` in an `--upgrade` (PY307 covers those).
+Reports packages named to `pip install` or `uv pip install` (in `RUN` or
+`ONBUILD RUN`) without an exact `==` or `===` version (`flask`, `flask>=3`,
+`requests==`), unless a constraints file is in effect (`-c`,
+`PIP_CONSTRAINT` / `UV_CONSTRAINT`, or a `-c` line in a requirements file
+the same install reads). Unlike hadolint, the named packages are checked
+even when `-r` or `.` is also installed. Local paths, wheels, URLs, `.` and
+`-e .` are not reported, nor are `pip`, `setuptools` and `wheel` in an
+`--upgrade` (PY307 covers those).
 
 ## Why it matters
 An unpinned package resolves to whatever is newest on the day of the build:
@@ -28,6 +29,7 @@ RUN pip install --no-cache-dir flask==3.0.3 gunicorn==23.0.0
 """
 
 from pydolint.analysis.dependencies import constrained, installs, requirement_files
+from pydolint.analysis.packages import with_onbuild
 from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
 
@@ -37,7 +39,7 @@ UPGRADE_TOOLS = {"pip", "setuptools", "wheel"}  # PY307's
 
 def check(ctx):
     document = ctx.document
-    for install in installs(document, document.instructions):
+    for install in installs(document, with_onbuild(document.instructions)):
         call = install.call
         if (call.tool, call.subcommand) not in INSTALLS or constrained(
                 install, requirement_files(document, install, ctx.build_context)):
