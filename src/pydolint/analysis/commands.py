@@ -19,6 +19,14 @@ def run_scripts(document: Document, instruction: Instruction):
     return document.cached(("run_scripts", id(instruction)), compute)
 
 
+def all_run_scripts(document: Document, instructions=None):
+    """(instruction, run_script) for every RUN of the document (or of ``instructions``)."""
+    for instruction in document.instructions if instructions is None else instructions:
+        if instruction.keyword == "RUN":
+            for script in run_scripts(document, instruction):
+                yield instruction, script
+
+
 def stage_commands(document: Document, instructions):
     """(instruction, run_script, command) for every shell command in these RUNs."""
     for instruction in instructions:

@@ -38,7 +38,7 @@ RUN echo "done" | tee /tmp/log
 ```
 """
 
-from pydolint.analysis.commands import run_scripts
+from pydolint.analysis.commands import all_run_scripts
 from pydolint.analysis.programs import cannot_fail, has_pipefail, pipelines
 from pydolint.analysis.python import base_distro
 from pydolint.diagnostics import Finding
@@ -49,20 +49,20 @@ HAS_PIPEFAIL = frozenset({"bash", "zsh", "ksh", "mksh", "ash"})
 
 def check(ctx):
     document = ctx.document
-    for instruction in document.instructions:
-        if instruction.keyword != "RUN":
+    reported = set()  # one finding per RUN, at its first unsafe pipe
+    for instruction, script in all_run_scripts(document):
+        if id(instruction) in reported:
             continue
-        for script in run_scripts(document, instruction):
-            pipe = next((group for group in pipelines(script) if not all(
-                cannot_fail(c) for c in group[:-1]) and not has_pipefail(script, group)), None)
-            if pipe is None:
-                continue
-            at = script.text.find("|", pipe[0].end, pipe[1].start)
-            span = script.span(at, at + 1) if at >= 0 else script.command_span(pipe[0])
-            hidden = ", ".join(f"`{c.name}`" for c in pipe[:-1] if not cannot_fail(c))
-            yield Finding(span, f"if {hidden} fails, this pipe still succeeds: only "
-                                f"`{pipe[-1].name}`'s exit status counts; {_fix(ctx, script, pipe[0])}")
-            break
+        pipe = next((group for group in pipelines(script) if not all(
+            cannot_fail(c) for c in group[:-1]) and not has_pipefail(script, group)), None)
+        if pipe is None:
+            continue
+        at = script.text.find("|", pipe[0].end, pipe[1].start)
+        span = script.span(at, at + 1) if at >= 0 else script.command_span(pipe[0])
+        hidden = ", ".join(f"`{c.name}`" for c in pipe[:-1] if not cannot_fail(c))
+        yield Finding(span, f"if {hidden} fails, this pipe still succeeds: only "
+                            f"`{pipe[-1].name}`'s exit status counts; {_fix(ctx, script, pipe[0])}")
+        reported.add(id(instruction))
 
 
 def _fix(ctx, script, first) -> str:

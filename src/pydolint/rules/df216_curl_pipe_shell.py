@@ -35,7 +35,7 @@ RUN pip install --no-cache-dir poetry==1.8.3
 ```
 """
 
-from pydolint.analysis.commands import run_scripts
+from pydolint.analysis.commands import all_run_scripts
 from pydolint.analysis.downloads import executions, verifies
 from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
@@ -47,26 +47,23 @@ HOW = {"pipe": "pipes `{url}` into `{runner}`",
 
 def check(ctx):
     document = ctx.document
-    for instruction in document.instructions:
-        if instruction.keyword != "RUN":
+    for _instruction, script in all_run_scripts(document):
+        if verifies(document, script):
             continue
-        for script in run_scripts(document, instruction):
-            if verifies(document, script):
+        shown = set()
+        for run in executions(document, script):
+            fetched = run.download
+            if run.how not in HOW or fetched.command.start in shown:
                 continue
-            shown = set()
-            for run in executions(document, script):
-                fetched = run.download
-                if run.how not in HOW or fetched.command.start in shown:
-                    continue
-                shown.add(fetched.command.start)
-                url = fetched.urls[0].text if fetched.urls else "the download"
-                done = HOW[run.how].format(url=url, runner=run.interpreter.name)
-                save = "" if run.how == "file" else "save it to a file, "
-                yield Finding(script.command_span(fetched.command),
-                              f"this RUN {done} without a checksum or signature check; {save}"
-                              "check it with `sha256sum -c` against a pinned hash (or a "
-                              "signature) before running it, or install the tool from a "
-                              "package")
+            shown.add(fetched.command.start)
+            url = fetched.urls[0].text if fetched.urls else "the download"
+            done = HOW[run.how].format(url=url, runner=run.interpreter.name)
+            save = "" if run.how == "file" else "save it to a file, "
+            yield Finding(script.command_span(fetched.command),
+                          f"this RUN {done} without a checksum or signature check; {save}"
+                          "check it with `sha256sum -c` against a pinned hash (or a "
+                          "signature) before running it, or install the tool from a "
+                          "package")
 
 
 RULE = Rule(code="DF216", name="curl-pipe-shell", severity="warning", check=check,

@@ -38,7 +38,7 @@ EOF
 ```
 """
 
-from pydolint.analysis.commands import run_scripts
+from pydolint.analysis.commands import all_run_scripts
 from pydolint.analysis.programs import cannot_fail, script_calls
 from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
@@ -46,22 +46,19 @@ from pydolint.rule import Rule
 
 def check(ctx):
     document = ctx.document
-    for instruction in document.instructions:
-        if instruction.keyword != "RUN":
+    for _instruction, script in all_run_scripts(document):
+        if script.kind != "heredoc" or script.errexit:
             continue
-        for script in run_scripts(document, instruction):
-            if script.kind != "heredoc" or script.errexit:
-                continue
-            statements = _statements(script)
-            risky = next((s for s in statements[:-1] if not all(map(cannot_fail, s))), None)
-            if risky is None:
-                continue
-            span = script.span(risky[0].start, risky[-1].end)
-            shown = " ".join(risky[0].words()[:2])
-            yield Finding(span, f"if `{shown}` fails, this heredoc goes on and only "
-                                "its last command decides whether the build fails; add "
-                                f"`set -e` (or `set -eux`) at the top of the heredoc "
-                                f"(line {script.heredoc.start_line})")
+        statements = _statements(script)
+        risky = next((s for s in statements[:-1] if not all(map(cannot_fail, s))), None)
+        if risky is None:
+            continue
+        span = script.span(risky[0].start, risky[-1].end)
+        shown = " ".join(risky[0].words()[:2])
+        yield Finding(span, f"if `{shown}` fails, this heredoc goes on and only "
+                            "its last command decides whether the build fails; add "
+                            f"`set -e` (or `set -eux`) at the top of the heredoc "
+                            f"(line {script.heredoc.start_line})")
 
 
 def _statements(script):
