@@ -67,14 +67,19 @@ def check(ctx):
             continue
         inherited = base_env(document, stage)
         base_image = root_stage(document, stage).image
+        known_base = inherited or {"PATH"}
         for instruction in stage.instructions:
             variables = instruction.variables
-            defined = sorted(set(variables.env) | set(variables.args) | (inherited or {"PATH"}))
             names = set()
             for text in expanded_words(instruction):
                 result = variables.expand(text)
                 names |= result.unmatched if result is not None else set()
-            for name in sorted(names - set(defined) - NON_ENV_ARGS):
+            missing = sorted(n for n in names - NON_ENV_ARGS
+                             if not variables.is_declared(n) and n not in known_base)
+            if not missing:
+                continue  # the common case: no need to list what is defined
+            defined = sorted(set(variables.env) | set(variables.args) | known_base)
+            for name in missing:
                 suggestion = closest(name, defined)
                 if name in PLATFORM_ARGS:
                     why = f"; predefined build arguments need `ARG {name}` in the stage first"
