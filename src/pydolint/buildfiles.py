@@ -270,17 +270,23 @@ def _check_paths(build_file: str, service: str, base: Path, base_display: str, c
 
 # --------------------------------------------------------------------------- compose
 
+def _read(path: str) -> tuple[str, BuildFileError | None]:
+    try:
+        return Path(path).read_text(encoding="utf-8"), None
+    except OSError as exc:
+        return "", BuildFileError(path, None, f"cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        return "", BuildFileError(path, None, "not UTF-8 text")
+
+
 def compose_builds(path: str, environ: Mapping[str, str] | None = None
                    ) -> tuple[list[BuildSpec], list[BuildFileError]]:
     """The builds of a compose file's services, and the problems found in it."""
     import yaml  # PyYAML, only needed here
 
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        return [], [BuildFileError(path, None, f"cannot read: {exc.strerror or exc}")]
-    except UnicodeDecodeError:
-        return [], [BuildFileError(path, None, "not UTF-8 text")]
+    text, problem = _read(path)
+    if problem is not None:
+        return [], [problem]
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -445,12 +451,9 @@ def _inline_origin(root, service: str, lines: list[str], raw: Any) -> InlineOrig
 def bake_builds(path: str, environ: Mapping[str, str] | None = None
                 ) -> tuple[list[BuildSpec], list[BuildFileError]]:
     """The builds of a ``docker-bake.json`` file's targets, and the problems found in it."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        return [], [BuildFileError(path, None, f"cannot read: {exc.strerror or exc}")]
-    except UnicodeDecodeError:
-        return [], [BuildFileError(path, None, "not UTF-8 text")]
+    text, problem = _read(path)
+    if problem is not None:
+        return [], [problem]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
