@@ -11,9 +11,9 @@ def run_scripts(document: Document, instruction: Instruction):
         from pydolint.analysis.run import scripts_for
         from pydolint.analysis.stages import is_windows_stage, shell_for
 
-        if instruction.stage is not None and is_windows_stage(
+        if instruction.stage is None or is_windows_stage(
                 document, document.stages[instruction.stage]):
-            return []
+            return []  # before any FROM (a build error, DF000) or under a Windows shell
         return scripts_for(instruction, shell_for(document, instruction))
 
     return document.cached(("run_scripts", id(instruction)), compute)

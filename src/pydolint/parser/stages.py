@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydolint.model import Instruction, Stage, SyntaxIssue
+from pydolint.parser.instructions import KNOWN
 from pydolint.variables import Variables
 
 
@@ -28,14 +29,20 @@ def build_stages(instructions: list[Instruction], escape: str,
             inherited = _final_env(parent) if parent else {}
             scope = Variables(inherited, {}, escape)
         instruction._variables = scope
+        if instruction.sub_instruction is not None:
+            instruction.sub_instruction._variables = scope
         if stages:
             instruction.stage = len(stages) - 1
             stages[-1].instructions.append(instruction)
             if instruction.sub_instruction is not None:
                 instruction.sub_instruction.stage = instruction.stage
-                instruction.sub_instruction._variables = scope
         elif instruction.keyword == "ARG":
             global_args.append(instruction)
+        elif instruction.keyword in KNOWN:
+            problems.append(SyntaxIssue(
+                f"{instruction.keyword} before the first FROM: only ARG may come before FROM "
+                "(BuildKit fails with 'no build stage in current context')",
+                instruction.keyword_span))
         scope = _apply(instruction, scope, meta, build_args)
         if not stages:
             meta = scope

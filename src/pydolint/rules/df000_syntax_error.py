@@ -3,7 +3,8 @@
 ## What it does
 Reports what Docker's parser would refuse: an unterminated heredoc, an
 instruction without its arguments, a JSON array of non-strings, a duplicate
-parser directive, a bad `# escape=` value, an unknown flag, a line over
+parser directive, a bad `# escape=` value, an unknown flag, an instruction
+before the first FROM, an image name that is no valid reference, a line over
 BuildKit's 64 KiB limit. Parsing goes on after an error, so the rest of the
 file is still checked. Bytes BuildKit reads but no Dockerfile should hold
 (invalid UTF-8, NUL bytes) are reported as warnings.
@@ -37,4 +38,4 @@ def check(ctx):
 
 
 RULE = Rule(code="DF000", name="syntax-error", severity="error", check=check, doc=__doc__,
-            aliases=("DL1000", "DL3043"), tags=("correctness",))
+            aliases=("DL1000", "DL3043", "DL3061"), tags=("correctness",))

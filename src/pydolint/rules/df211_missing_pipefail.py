@@ -76,8 +76,8 @@ def _fix(ctx, script, first) -> str:
             return "add `set -o pipefail` at the top of the heredoc"
         return (f"start the script with `set -o pipefail &&`, or add `-o pipefail` to the "
                 f"{shell} SHELL")
-    stage = ctx.document.stages[script.instruction.stage]
-    if base_distro(ctx.document, stage) == "alpine":
+    index = script.instruction.stage
+    if index is not None and base_distro(ctx.document, ctx.document.stages[index]) == "alpine":
         return "start the script with `set -o pipefail &&` (BusyBox ash supports it)"
     return (f'add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before line '
             f"{script.instruction.start_line} (/bin/sh is dash on Debian and Ubuntu, and only "
