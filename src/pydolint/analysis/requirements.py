@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydolint.analysis.image_files import ImageFiles
 from pydolint.context import BuildContext
@@ -66,6 +67,11 @@ class RequirementsFile:
 
 def parse_requirements(text: str, path: str) -> list[RequirementLine]:
     """Every requirement and option line of a requirements file."""
+    return list(_parse_requirements(text, path))
+
+
+@lru_cache(maxsize=256)  # several rules read the same files; lines are immutable
+def _parse_requirements(text: str, path: str) -> tuple[RequirementLine, ...]:
     found = []
     physical = text.splitlines()
     index = 0
@@ -84,7 +90,7 @@ def parse_requirements(text: str, path: str) -> list[RequirementLine]:
             else:  # a continued line: the span ends with its first physical line
                 end = len(_COMMENT.sub("", physical[number - 1]).rstrip(" \\\t")) + 1
             found.append(_parse_line(stripped, path, number, column, end))
-    return found
+    return tuple(found)
 
 
 def _parse_line(text: str, path: str, line: int, column: int, end: int) -> RequirementLine:
