@@ -16,6 +16,18 @@ PYTHON_RUNNERS = re.compile(r"^(uv|poetry|pipenv|pdm|hatch|rye)$")
 INSTALLERS = re.compile(r"^(pip[0-9.]*|uv|poetry|pipenv|pdm|conda|mamba|micromamba)$")
 
 
+def base_image(document: Document, stage: Stage):
+    """(image reference, python/pypy tag) of the image at the root of the stage's FROM chain;
+    either is None when unknown (an ARG without value, not a python image)."""
+    def compute():
+        from pydolint.pythontag import parse_python_tag
+
+        ref = root_stage(document, stage).image_ref
+        return ref, (parse_python_tag(ref) if ref is not None else None)
+
+    return document.cached(("base_image", stage.index), compute)
+
+
 def _program_words(values) -> list[str]:
     words = []
     for value in values:
@@ -25,11 +37,9 @@ def _program_words(values) -> list[str]:
 
 def runs_python(document: Document, stage: Stage) -> str | None:
     """Why the stage counts as running Python, or None."""
-    from pydolint.pythontag import parse_python_tag
-
-    base = root_stage(document, stage)
-    if base.image_ref is not None and parse_python_tag(base.image_ref) is not None:
-        return f"it is built on '{base.image_ref.familiar}'"
+    ref, tag = base_image(document, stage)
+    if tag is not None:
+        return f"it is built on '{ref.familiar}'"
     for keyword in ("ENTRYPOINT", "CMD"):
         instruction = last_instruction(document, stage, keyword)
         if instruction is None:
@@ -49,12 +59,9 @@ def runs_python(document: Document, stage: Stage) -> str | None:
 
 def base_distro(document: Document, stage: Stage) -> str | None:
     """"alpine", "debian" or "windows" for the stage's base image; None if unknown."""
-    from pydolint.pythontag import parse_python_tag
-
-    ref = root_stage(document, stage).image_ref
+    ref, tag = base_image(document, stage)
     if ref is None:
         return None
-    tag = parse_python_tag(ref)
     if tag is not None:
         if tag.variant == "alpine":
             return "alpine"

@@ -29,11 +29,9 @@ RUN pip install --no-cache-dir numpy==1.24.4 psycopg2-binary==2.9.9
 """
 
 from pydolint.analysis.commands import installer_calls
-from pydolint.analysis.python import base_distro
-from pydolint.analysis.stages import root_stage
+from pydolint.analysis.python import base_distro, base_image
 from pydolint.analysis.wheels import requested, source_build_reason
 from pydolint.diagnostics import Finding
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 
@@ -68,8 +66,7 @@ def check(ctx):
 
 
 def _slim(document, stage) -> str:
-    ref = root_stage(document, stage).image_ref
-    tag = parse_python_tag(ref) if ref is not None else None
+    _, tag = base_image(document, stage)
     if tag is None or not tag.version:
         return "a -slim base such as python:3.12-slim"
     return f"{'pypy' if tag.implementation == 'pypy' else 'python'}:{tag.version}-slim"

@@ -35,9 +35,8 @@ import re
 
 from pydolint.analysis.commands import installer_calls, run_scripts
 from pydolint.analysis.dependencies import truthy
-from pydolint.analysis.stages import root_stage
+from pydolint.analysis.python import base_image
 from pydolint.diagnostics import Finding
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 VARIABLES = ("PIP_BREAK_SYSTEM_PACKAGES", "UV_BREAK_SYSTEM_PACKAGES")
@@ -75,8 +74,7 @@ def check(ctx):
 
 def _message(document, instruction, what: str) -> str:
     stage = document.stages[instruction.stage] if instruction.stage is not None else None
-    ref = root_stage(document, stage).image_ref if stage is not None else None
-    tag = parse_python_tag(ref) if ref is not None else None
+    ref, tag = base_image(document, stage) if stage is not None else (None, None)
     if tag is not None:
         return (f"{what} is never needed on '{ref.familiar}': its Python in /usr/local is not "
                 "marked externally managed; remove it")

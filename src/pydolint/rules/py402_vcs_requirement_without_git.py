@@ -31,10 +31,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends git \
 from pydolint.analysis.context_files import requirement_location
 from pydolint.analysis.dependencies import INSTALLING, PIP_LIKE, installs, requirement_files
 from pydolint.analysis.packages import available_packages, order_of
-from pydolint.analysis.stages import root_stage
+from pydolint.analysis.python import base_image
 from pydolint.diagnostics import Finding, RelatedLocation
 from pydolint.knowledge import image_packages
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 INSTALL_GIT = {"debian": "apt-get install -y --no-install-recommends git",
@@ -44,8 +43,7 @@ INSTALL_GIT = {"debian": "apt-get install -y --no-install-recommends git",
 def check(ctx):
     document = ctx.document
     for stage in document.stages:
-        ref = root_stage(document, stage).image_ref
-        tag = parse_python_tag(ref) if ref is not None else None
+        ref, tag = base_image(document, stage)
         if tag is None or tag.family not in INSTALL_GIT:
             continue
         shipped = image_packages("python-full") if tag.is_full_image else frozenset()

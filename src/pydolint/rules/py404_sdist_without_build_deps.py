@@ -42,11 +42,10 @@ RUN pip install --no-cache-dir psycopg2==2.9.9
 
 from pydolint.analysis.commands import installer_calls
 from pydolint.analysis.packages import available_packages, order_of
-from pydolint.analysis.stages import root_stage
+from pydolint.analysis.python import base_image
 from pydolint.analysis.wheels import requested, source_build_reason
 from pydolint.diagnostics import Finding
 from pydolint.knowledge import build_requirements, image_packages
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 INSTALL = {"debian": "apt-get install -y --no-install-recommends", "alpine": "apk add --no-cache"}
@@ -55,8 +54,7 @@ INSTALL = {"debian": "apt-get install -y --no-install-recommends", "alpine": "ap
 def check(ctx):
     document = ctx.document
     for stage in document.stages:
-        ref = root_stage(document, stage).image_ref
-        tag = parse_python_tag(ref) if ref is not None else None
+        _, tag = base_image(document, stage)
         if tag is None or tag.family not in INSTALL:
             continue
         shipped = image_packages("python-full") if tag.is_full_image else frozenset()

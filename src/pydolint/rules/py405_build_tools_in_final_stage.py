@@ -55,11 +55,10 @@ from pydolint.analysis.packages import (
     package_calls,
     removed_later,
 )
-from pydolint.analysis.python import runs_python
-from pydolint.analysis.stages import lineage_instructions, root_stage, target_stage
+from pydolint.analysis.python import base_image, runs_python
+from pydolint.analysis.stages import lineage_instructions, target_stage
 from pydolint.diagnostics import Finding
 from pydolint.knowledge import image_packages, package_patterns
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 REMOVE = {"apt": "`apt-get purge -y --auto-remove {names}`",
@@ -72,8 +71,7 @@ def check(ctx):
     stage = target_stage(document, ctx.target_stage)
     if stage is None or not runs_python(document, stage):
         return
-    ref = root_stage(document, stage).image_ref
-    tag = parse_python_tag(ref) if ref is not None else None
+    _, tag = base_image(document, stage)
     shipped = image_packages("python-full") if tag is not None and tag.is_full_image \
         else frozenset()
     for call in package_calls(document, lineage_instructions(document, stage),

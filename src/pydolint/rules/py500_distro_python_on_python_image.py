@@ -34,10 +34,9 @@ RUN python -m pip install --no-cache-dir --upgrade pip==24.2
 from fnmatch import fnmatchcase
 
 from pydolint.analysis.packages import package_calls
-from pydolint.analysis.stages import root_stage
+from pydolint.analysis.python import base_image
 from pydolint.diagnostics import Finding
 from pydolint.knowledge import package_patterns
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 ADVICE = {"pip": "the image already has pip: use `python -m pip`",
@@ -50,8 +49,7 @@ ADVICE = {"pip": "the image already has pip: use `python -m pip`",
 def check(ctx):
     document = ctx.document
     for stage in document.stages:
-        ref = root_stage(document, stage).image_ref
-        tag = parse_python_tag(ref) if ref is not None else None
+        _, tag = base_image(document, stage)
         if tag is None or tag.implementation != "cpython" or tag.family == "windows":
             continue
         family = "alpine" if tag.family == "alpine" else "debian"

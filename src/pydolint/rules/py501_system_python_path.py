@@ -33,11 +33,11 @@ import re
 
 from pydolint.analysis.commands import run_scripts
 from pydolint.analysis.packages import available_packages, order_of
+from pydolint.analysis.python import base_image
 from pydolint.analysis.shell import unwrap
-from pydolint.analysis.stages import lineage_instructions, root_stage
+from pydolint.analysis.stages import lineage_instructions
 from pydolint.diagnostics import Finding
 from pydolint.knowledge import package_patterns, system_interpreters
-from pydolint.pythontag import parse_python_tag
 from pydolint.rule import Rule
 
 SYSTEM_PYTHON = re.compile(r"^/usr/bin/(python|pypy)(\d+(\.\d+)?)?$")
@@ -47,8 +47,7 @@ PYTHON_OPTIONS = {"-p", "--python"}
 def check(ctx):
     document = ctx.document
     for stage in document.stages:
-        ref = root_stage(document, stage).image_ref
-        tag = parse_python_tag(ref) if ref is not None else None
+        ref, tag = base_image(document, stage)
         if tag is None or tag.family == "windows":
             continue
         shipped = system_interpreters(tag.image, tag.variant)
