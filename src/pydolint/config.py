@@ -16,7 +16,6 @@ from pydolint.diagnostics import SEVERITY_NAMES, Severity
 from pydolint.registry import Registry
 from pydolint.rule import Rule
 
-CONFIG_FILES = (".pydolint.toml", "pyproject.toml")
 KEYS = frozenset({"select", "ignore", "extend-select", "per-file-ignores", "severity",
                   "fail-level", "rules", "trusted-registries"})
 DEFAULT_FAIL_LEVEL = Severity.INFO

@@ -370,10 +370,6 @@ class DockerIgnore:
         """Patterns Docker rejects; any of them makes ``docker build`` fail."""
         return [p for p in self.patterns if p.error is not None]
 
-    @property
-    def has_exceptions(self) -> bool:
-        return bool(self._exceptions)
-
     def state(self, path: str, parent: MatchState | None = None) -> MatchState:
         """Evaluate *path* given its parent directory's state (BuildKit walks top-down).
 

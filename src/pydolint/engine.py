@@ -17,10 +17,6 @@ from pydolint.registry import Registry
 from pydolint.rule import RuleContext, today
 
 
-class RuleCrash(Exception):
-    """A rule raised: a pydolint bug, reported without stopping other files."""
-
-
 def lint_document(
     document: Document,
     path: str,

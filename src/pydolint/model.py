@@ -182,10 +182,6 @@ class Instruction:
         return [flag for flag in self.flags if flag.name == name]
 
     @property
-    def is_exec_form(self) -> bool:
-        return self.form == "exec"
-
-    @property
     def command(self) -> str:
         """A shell-form command string (RUN, CMD, ENTRYPOINT); empty otherwise."""
         if self.form == "shell" and self.value:

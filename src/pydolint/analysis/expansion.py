@@ -45,9 +45,6 @@ class GlobalArgs:
         """``text`` with the defaults substituted; None where BuildKit reports an error."""
         return expand(text, self.values, self.escape)
 
-    def is_defined(self, name: str) -> bool:
-        return name in self.declared or name in PLATFORM_ARGS
-
 
 def global_args(document: Document) -> GlobalArgs:
     def compute() -> GlobalArgs:

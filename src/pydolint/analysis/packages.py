@@ -366,9 +366,6 @@ class PackageCall:
     def values(self, name: str) -> list[str | None]:
         return [v for n, v, _w, _g in self.option_list if n == self._name(name)]
 
-    def option_word(self, name: str) -> ShellWord | None:
-        return next((w for n, _v, w, _g in self.option_list if n == self._name(name)), None)
-
     def _name(self, spelling: str) -> str:
         tables = _TABLES[self.family]
         for table in tables:

@@ -332,9 +332,6 @@ class TagSpan:
     start: date  # first day published
     end: date | None  # day it stopped being rebuilt; None while current
 
-    def frozen_on(self, day: date) -> bool:
-        return self.end is not None and self.end <= day
-
 
 @dataclass(frozen=True, slots=True)
 class ImageTags:
