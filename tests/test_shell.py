@@ -408,3 +408,16 @@ def test_shell_like_text_never_raises(pieces):
     script = parse_script(text, heredoc_names=["EOF"])
     for command in script.commands:
         assert 0 <= command.start <= command.end <= len(text)
+
+
+@pytest.mark.parametrize("script,argv,redirects", [
+    # tree-sitter hangs these on the whole list or pipeline; the shell applies them to the
+    # last command
+    ("true && pip install x>1 flask", ["pip", "install", "x", "flask"], [(">", "1")]),
+    ("a | b > out", ["b"], [(">", "out")]),
+    ("a && b 2>&1", ["b"], [("2>&", "1")]),
+])
+def test_trailing_redirects_belong_to_the_last_command(script, argv, redirects):
+    last = parse_script(script).commands[-1]
+    assert [w.text for w in last.argv] == argv
+    assert [(r.operator, r.target.text) for r in last.redirects] == redirects

@@ -225,6 +225,9 @@ class _Builder:
         self.commands: list[SimpleCommand] = []
         self.exports: dict[str, str] = {}
         self.pending: str | None = None  # connector seen since the last command
+        # redirects tree-sitter hangs on a whole `a && b` list, keyed by the node of the
+        # list's last command, which is where the shell applies them
+        self.trailing: dict[int, list[Any]] = {}
         self.b2c = None if source.isascii() else _byte_to_char(source, data)
 
     # offsets ------------------------------------------------------------
@@ -308,10 +311,17 @@ class _Builder:
             ctx = ctx._replace(pipeline_position=0)  # ``cat <<EOF | grep x``
         if body is None or body.type == "command":
             self.command(body, redirects, ctx)
-        else:  # a compound statement with redirects: nothing to attach them to
-            self.visit(body, ctx)
-            for redirect in redirects:
-                self.visit_redirect_contents(redirect, ctx)
+            return
+        last = body
+        while last.type in ("list", "pipeline") and last.named_child_count:
+            last = last.named_children[-1]
+        files = [r for r in redirects if r.type == "file_redirect"]
+        if body.type in ("list", "pipeline") and last.type == "command" and files:
+            self.trailing[last.id] = files  # ``a && pip install x>1``, ``a | b > out``
+            redirects = [r for r in redirects if r.type != "file_redirect"]
+        self.visit(body, ctx)  # a compound statement: its other redirects belong to no command
+        for redirect in redirects:
+            self.visit_redirect_contents(redirect, ctx)
 
     # commands -----------------------------------------------------------
     def command(self, node: Any | None, extra_redirects: Iterable[Any], ctx: _Ctx) -> None:
@@ -331,6 +341,8 @@ class _Builder:
                 words.append(child)
             if kind != "comment":
                 nested.append(child)
+        if node is not None and node.id in self.trailing:
+            extra_redirects = [*extra_redirects, *self.trailing.pop(node.id)]
         redirect_nodes.extend(extra_redirects)
         redirects = []
         for redirect in redirect_nodes:

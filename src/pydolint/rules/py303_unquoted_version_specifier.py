@@ -28,7 +28,6 @@ RUN pip install --no-cache-dir "requests>=2.32"
 import re
 
 from pydolint.analysis.commands import installer_calls
-from pydolint.analysis.redirects import command_redirects
 from pydolint.diagnostics import Finding
 from pydolint.rule import Rule
 
@@ -40,7 +39,7 @@ def check(ctx):
     for _instruction, script, call in installer_calls(document, document.instructions):
         words = call.command.argv[1:]
         groups = []
-        for redirect in command_redirects(script, call.command):
+        for redirect in call.command.redirects:
             target = redirect.target.text if redirect.target is not None else ""
             if redirect.operator not in (">", "<"):
                 continue
