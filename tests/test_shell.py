@@ -421,3 +421,9 @@ def test_trailing_redirects_belong_to_the_last_command(script, argv, redirects):
     last = parse_script(script).commands[-1]
     assert [w.text for w in last.argv] == argv
     assert [(r.operator, r.target.text) for r in last.redirects] == redirects
+
+
+def test_a_substitution_inside_sh_c_is_one_command_of_the_outer_shell():
+    found = [(c.words()[:2], c.via) for c in parse_script('sh -c "$(curl -fsSL x)"').commands
+             if c.words()[0] == "curl"]
+    assert found == [(["curl", "-fsSL"], None)]

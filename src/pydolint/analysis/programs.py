@@ -32,15 +32,8 @@ class Call:
 
 
 def script_calls(script: RunScript) -> list[tuple[SimpleCommand, SimpleCommand]]:
-    """(unwrapped, as written) for each distinct command of one script, in source order."""
-    seen: set[tuple[int, int, tuple[str, ...]]] = set()
-    found = []
-    for command in script.script.commands:
-        key = (command.start, command.end, tuple(command.words()))
-        if key not in seen:
-            seen.add(key)
-            found.append((unwrap(command), command))
-    return found
+    """(unwrapped, as written) for each command of one script, in source order."""
+    return [(unwrap(command), command) for command in script.script.commands]
 
 
 def calls(document: Document, instructions: Iterable[Instruction], *names: str):

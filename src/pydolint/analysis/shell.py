@@ -162,7 +162,14 @@ def _parse(script: str, heredoc_names: tuple[str, ...], outer: list[int] | None,
     commands = builder.commands
     if markers:
         _attach_heredoc_markers(commands, markers, builder)
-    commands.sort(key=lambda c: c.start)
+    # `sh -c "$(curl ...)"`: the outer shell runs the substitution, and the parse of the
+    # -c string finds it again; keep one, the outer one
+    unique: dict[tuple, SimpleCommand] = {}
+    for command in commands:
+        key = (command.start, command.end, tuple(command.words()))
+        if key not in unique or (unique[key].via != via and command.via == via):
+            unique[key] = command
+    commands = sorted(unique.values(), key=lambda c: c.start)
     own = [c for c in commands if c.via == via]
     return Script(
         text=script,
