@@ -168,7 +168,7 @@ def requirement_files(document: Document, install: Install,
             if path in seen or depth > 5:
                 return
             seen.add(path)
-            loaded = load_requirements(path, files, context, depth=5)  # nesting: done here
+            loaded = load_requirements(path, files, context)
             found.append(LoadedFile(word, path, loaded, files.resolve(path), constraint, parent))
             for line in loaded.lines if loaded is not None else ():
                 if line.option in ("-r", "--requirement", "-c", "--constraint") and line.value:

@@ -167,7 +167,7 @@ def call_indexes(document: Document, instruction: Instruction, script: RunScript
                 or instruction.variables.get(name)
             urls += (value or "").split()
     for _word, loaded in call_requirements(document, instruction, call, context):
-        for line in loaded.all_lines() if loaded else ():
+        for line in loaded.lines if loaded else ():
             if _REQUIREMENT_OPTIONS.get(line.option or "") in URL_KINDS and line.value:
                 urls.append(line.value)
     backend = next(iter(call.option_values("--torch-backend")), None) \
@@ -338,7 +338,7 @@ def _call_settings(document, instruction, script, call, secret, context):
         for word, loaded in call_requirements(document, instruction, call, context):
             source = files.resolve(word.text)
             mounted = source is not None and source.instruction is instruction
-            for line in loaded.all_lines() if loaded else ():
+            for line in loaded.lines if loaded else ():
                 kind = _REQUIREMENT_OPTIONS.get(line.option or "")
                 if kind is not None and line.value:
                     yield IndexSetting(kind, tool, line.option, line.value, instruction,

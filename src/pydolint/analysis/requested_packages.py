@@ -50,7 +50,7 @@ def requested_packages(document: Document, instruction: Instruction, script: Run
     """Named packages of the call's operands and of the requirements files it reads."""
     found = [RequestedPackage(p, script.word_span(p.word)) for p in call.packages if p.name]
     for word, loaded in call_requirements(document, instruction, call, context):
-        for line in loaded.all_lines() if loaded else ():
+        for line in loaded.lines if loaded else ():
             if line.name and not line.option:
                 package = parse_package(ShellWord(line.text, line.text, 0, len(line.text)))
                 if package.name:

@@ -3,13 +3,12 @@
 Each requirement line is parsed with requirements-parser; this module adds
 what it lacks for a linter: line and column, continuation lines, option lines
 (``-r``, ``-c``, ``--hash``, index URLs) and files found in the build
-context rather than on the local disk. Nested ``-r``/``-c`` files resolve
-relative to the file that names them.
+context rather than on the local disk. Following nested ``-r``/``-c``
+files is ``analysis.dependencies``' job.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,13 +55,6 @@ class RequirementLine:
 class RequirementsFile:
     path: str
     lines: list[RequirementLine] = field(default_factory=list)
-    includes: list[RequirementsFile] = field(default_factory=list)  # nested -r files
-    constraints: list[RequirementsFile] = field(default_factory=list)  # nested -c files
-
-    def all_lines(self):
-        yield from self.lines
-        for nested in self.includes:
-            yield from nested.all_lines()
 
 
 def parse_requirements(text: str, path: str) -> list[RequirementLine]:
@@ -130,9 +122,10 @@ def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def load_requirements(image_path: str, files: ImageFiles, context: BuildContext | None,
-                      depth: int = 0) -> RequirementsFile | None:
-    """The file ``pip install -r image_path`` reads, with nested includes."""
+def load_requirements(image_path: str, files: ImageFiles,
+                      context: BuildContext | None) -> RequirementsFile | None:
+    """The file at ``image_path`` in the image, read from where it came from; None when
+    that cannot be known (nested includes: see ``analysis.dependencies``)."""
     source = files.resolve(image_path)
     if source is None:
         return None
@@ -144,23 +137,16 @@ def load_requirements(image_path: str, files: ImageFiles, context: BuildContext 
         return None
     if text is None:
         return None
-    result = RequirementsFile(path, parse_requirements(text, path))
-    if depth < 5:
-        here = posixpath.dirname(files.absolute(image_path))
-        for entry in result.lines:
-            if entry.option in ("-r", "--requirement", "-c", "--constraint") and entry.value:
-                nested = load_requirements(posixpath.join(here, entry.value), files, context,
-                                           depth + 1)
-                if nested is not None:
-                    target = result.includes if entry.option in ("-r", "--requirement") \
-                        else result.constraints
-                    target.append(nested)
-    return result
+    return RequirementsFile(path, parse_requirements(text, path))
 
 
 def requirement_files_of(document, instruction, call, context: BuildContext | None):
-    """(word, RequirementsFile or None) for each ``-r`` of an installer call."""
-    from pydolint.analysis.image_files import image_files
+    """(-r word, file or None) for every requirements file an installer call reads, nested
+    ones included (constraint files are not requirements)."""
+    from pydolint.analysis.dependencies import installs, requirement_files
 
-    files = image_files(document, instruction, context)
-    return [(word, load_requirements(word.text, files, context)) for word in call.requirements]
+    install = next((i for i in installs(document, [instruction]) if i.call is call), None)
+    if install is None:
+        return []
+    return [(loaded.word, loaded.file) for loaded in requirement_files(document, install, context)
+            if not loaded.constraint]

@@ -73,7 +73,7 @@ def requested(document, instruction, call, context) -> list[tuple[str, str, obje
     found: list[tuple[str, str, object]] = [(p.name, p.specifier, None)
                                             for p in call.packages if p.name]
     for _word, loaded in requirement_files_of(document, instruction, call, context):
-        for line in loaded.all_lines() if loaded else ():
+        for line in loaded.lines if loaded else ():
             if line.name and not line.option:
                 found.append((line.name, line.specifier, line.related()))
     return found
